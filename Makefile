@@ -1,0 +1,54 @@
+# Praxis: run `make help` for the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup run test test-postgres lint format check bench loadtest clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned requirements
+
+setup: install ## Install, migrate, compile translations, load demo content, ensure the local admin (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) compile_translations
+	$(MANAGE) load_demo
+	$(MANAGE) update_index
+	$(MANAGE) ensure_dev_admin
+
+run: setup ## Set up, then serve the site on http://127.0.0.1:8000
+	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: install ## Run the test suite against PostgreSQL on 127.0.0.1:5432
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/praxis} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django system checks, missing migrations, deploy checks
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-long-enough ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles media

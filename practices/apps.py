@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PracticesConfig(AppConfig):
+    name = "practices"
+    verbose_name = "Practices"
+    default_auto_field = "django.db.models.BigAutoField"

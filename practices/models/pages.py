@@ -1,0 +1,304 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from practices.blocks import InterviewBlock, OutcomeBlock, QuoteBlock, ResourceBlock
+from practices.choices import EVIDENCE_RANK, EvidenceLevel, Role, Status
+from practices.models.snippets import Programme, TargetGroup, Theme, TransferAudience, default_locale_only
+from practices.validators import validate_year
+
+STORY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["practices.PracticeIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practices = PracticePage.objects.live().public().filter(locale=self.locale)
+        context["practice_index"] = PracticeIndexPage.objects.live().filter(locale=self.locale).first()
+        context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related(
+            "places", "themes"
+        )[:6]
+        context["practice_count"] = practices.count()
+        context["theme_counts"] = (
+            Theme.objects.filter(locale_id=default_locale_only()["locale_id"])
+            .annotate(practice_count=Count("practices", filter=Q(practices__in=practices), distinct=True))
+            .filter(practice_count__gt=0)
+            .order_by("-practice_count", "name")
+        )
+        return context
+
+
+class PracticeIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["practices.PracticePage"]
+    parent_page_types = ["practices.HomePage"]
+    max_count_per_parent = 1
+    page_size = 20
+
+    class Meta:
+        verbose_name = _("practice index")
+
+    def practices(self):
+        return (
+            PracticePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("title")
+            .prefetch_related("places", "themes")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.practices(), self.page_size)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        context["practices"] = page
+        context["paginator"] = paginator
+        return context
+
+
+class PracticePage(Page):
+    """A good practice, stored as a structured record."""
+
+    short_name = models.CharField(_("short name or acronym"), max_length=80, blank=True)
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One paragraph that fits a card (at most 600 characters).")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=[validate_year])
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=[validate_year])
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+
+    challenge = RichTextField(_("starting position and challenge"), blank=True, features=STORY_FEATURES)
+    approach = RichTextField(_("approach and implementation"), blank=True, features=STORY_FEATURES)
+    results = RichTextField(_("results"), blank=True, features=STORY_FEATURES)
+    lessons = RichTextField(_("lessons learned"), blank=True, features=STORY_FEATURES)
+    voices = StreamField(
+        [("quote", QuoteBlock()), ("interview", InterviewBlock())],
+        verbose_name=_("quotes and interviews"),
+        blank=True,
+        use_json_field=True,
+    )
+    outcomes = StreamField([("outcome", OutcomeBlock())], verbose_name=_("outcomes"), blank=True)
+    evidence_level = models.CharField(
+        _("best evidence level"),
+        max_length=30,
+        choices=EvidenceLevel.choices,
+        blank=True,
+        editable=False,
+        help_text=_("The strongest evidence level among the outcomes; kept up to date on save."),
+    )
+    transfer_conditions = RichTextField(_("conditions for transfer"), blank=True, features=STORY_FEATURES)
+    resources = StreamField([("resource", ResourceBlock())], verbose_name=_("resources and tools"), blank=True)
+
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="practices", limit_choices_to=default_locale_only
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="practices",
+        limit_choices_to=default_locale_only,
+    )
+    transfer_audiences = ParentalManyToManyField(
+        TransferAudience,
+        verbose_name=_("addressees for transfer"),
+        blank=True,
+        related_name="practices",
+        limit_choices_to=default_locale_only,
+    )
+    programmes = ParentalManyToManyField(
+        Programme, verbose_name=_("programmes and networks"), blank=True, related_name="practices"
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_name", boost=3),
+        index.AutocompleteField("short_name"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.RelatedFields("places", [index.SearchField("city"), index.SearchField("region")]),
+        index.RelatedFields("organisation_roles", [index.RelatedFields("organisation", [index.SearchField("name")])]),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+        index.FilterField("evidence_level"),
+    ]
+
+    # Prose is translated; facts are the same in every language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("summary"),
+        TranslatableField("challenge"),
+        TranslatableField("approach"),
+        TranslatableField("results"),
+        TranslatableField("lessons"),
+        TranslatableField("voices"),
+        TranslatableField("outcomes"),
+        TranslatableField("transfer_conditions"),
+        TranslatableField("resources"),
+        SynchronizedField("short_name"),
+        SynchronizedField("status"),
+        SynchronizedField("start_year"),
+        SynchronizedField("end_year"),
+        SynchronizedField("last_verified"),
+        SynchronizedField("themes"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("transfer_audiences"),
+        SynchronizedField("programmes"),
+        SynchronizedField("places"),
+        SynchronizedField("replicated_in"),
+        SynchronizedField("organisation_roles"),
+        SynchronizedField("awards"),
+        SynchronizedField("contacts"),
+        SynchronizedField("sources"),
+    ]
+
+    content_panels = [
+        FieldPanel("title"),
+        FieldPanel("short_name"),
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        FieldPanel("voices"),
+    ]
+    facts_panels = [
+        FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
+        InlinePanel("places", min_num=1, label=_("Places"), heading=_("Places")),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("outcomes"),
+        InlinePanel("awards", label=_("Awards")),
+        FieldPanel("last_verified"),
+    ]
+    organisation_panels = [
+        InlinePanel("organisation_roles", label=_("Organisations"), heading=_("Organisations and their roles")),
+        InlinePanel("contacts", label=_("Contacts"), heading=_("Contacts")),
+    ]
+    transfer_panels = [
+        FieldPanel("transfer_audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("transfer_conditions"),
+        InlinePanel("replicated_in", label=_("Replicated in"), heading=_("Replicated in")),
+        FieldPanel("resources"),
+    ]
+    source_panels = [InlinePanel("sources", min_num=0, label=_("Sources"), heading=_("Sources"))]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Story")),
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(organisation_panels, heading=_("Organisations")),
+            ObjectList(transfer_panels, heading=_("Transfer")),
+            ObjectList(source_panels, heading=_("Sources")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def save(self, *args, **kwargs):
+        self.evidence_level = self.best_evidence_level()
+        return super().save(*args, **kwargs)
+
+    def best_evidence_level(self) -> str:
+        levels = [block.value["evidence_level"] for block in self.outcomes if block.block_type == "outcome"]
+        return max(levels, key=lambda level: EVIDENCE_RANK.get(level, -1)) if levels else ""
+
+    # What the templates read -------------------------------------------------------------------
+
+    def organisations_with_role(self, *roles: str) -> list:
+        return [link.organisation for link in self.organisation_roles.all() if link.role in roles]
+
+    @property
+    def implementing_organisations(self) -> list:
+        return self.organisations_with_role(Role.IMPLEMENTING, Role.COORDINATOR)
+
+    @property
+    def partners(self) -> list:
+        return [link for link in self.organisation_roles.all() if link.role in (Role.PARTNER, Role.NETWORK)]
+
+    @property
+    def funders(self) -> list:
+        return self.organisations_with_role(Role.FUNDER)
+
+    @cached_property
+    def published_contacts(self) -> list:
+        return [contact for contact in self.contacts.all() if contact.publish]
+
+    @property
+    def period(self) -> str:
+        if self.start_year and self.end_year:
+            return f"{self.start_year}–{self.end_year}" if self.end_year != self.start_year else str(self.start_year)
+        if self.start_year:
+            return _("since %(year)s") % {"year": self.start_year}
+        return ""
+
+    @property
+    def is_stale(self) -> bool:
+        if not self.last_verified:
+            return True
+        age = datetime.date.today() - self.last_verified
+        return age.days > settings.PRAXIS_STALE_AFTER_DAYS

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+
+from practices.choices import ProgrammeKind
+from practices.validators import validate_country_code
+
+
+def default_locale_only() -> dict:
+    """Practices link to terms in the default locale; translations carry the other labels."""
+    return {"locale_id": Locale.get_default().pk}
+
+
+class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Stable identifier used in URLs and the API; same in every language.")
+    )
+    name = models.CharField(_("label"), max_length=160)
+    synonyms = models.TextField(
+        _("synonyms"), blank=True, help_text=_("One per line; importers recognise the term by these words.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("synonyms"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("synonyms"),
+        index.FilterField("slug"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def synonym_list(self) -> list[str]:
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+
+class TargetGroup(VocabularyTerm):
+    class Category(models.TextChoices):
+        LEGAL_STATUS = "legal_status", _("Legal status")
+        CHARACTERISTIC = "characteristic", _("Characteristic")
+        INDIRECT = "indirect", _("Indirect target group")
+
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, blank=True)
+
+    panels = [*VocabularyTerm.panels, FieldPanel("category")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Theme(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class TransferAudience(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("transfer audience")
+        verbose_name_plural = _("transfer audiences")
+
+
+class OrganisationType(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
+
+
+class Organisation(index.Indexed, models.Model):
+    """An organisation recorded once and linked to practices with a role (see PracticeOrganisation)."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    organisation_type = models.ForeignKey(
+        OrganisationType,
+        verbose_name=_("type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    website = models.URLField(_("website"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True, validators=[validate_country_code])
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("organisation_type"),
+        FieldPanel("website"),
+        FieldPanel("city"),
+        FieldPanel("country"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("short_name"),
+        index.SearchField("city"),
+        index.FilterField("country"),
+        index.FilterField("organisation_type"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+class Programme(index.Indexed, models.Model):
+    """A funding programme, network or fund a practice belongs to (EQUAL, Network IQ, ESF...)."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProgrammeKind.choices, default=ProgrammeKind.PROGRAMME)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programme or network")
+        verbose_name_plural = _("programmes and networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
