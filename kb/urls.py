@@ -16,7 +16,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("", include(practices_urls)),
 ]
 
 if settings.DEBUG:
@@ -27,6 +26,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include(practices_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -30,6 +30,7 @@ class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("synonyms"),
+        index.SearchField("slug"),
         index.FilterField("slug"),
         index.FilterField("locale_id"),
     ]
