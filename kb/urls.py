@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kb.views import healthz
 from practices import urls as practices_urls
+from search.api import api as search_api
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/", search_api.urls),
 ]
 
 if settings.DEBUG:

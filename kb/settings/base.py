@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -173,7 +174,10 @@ if _search_url:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # search.backends.database: modelsearch's database backend, with per-language configs on PostgreSQL.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIGS": {"en": "english", "de": "german"}}
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -5,7 +5,6 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
@@ -47,9 +46,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         practices = PracticePage.objects.live().public().filter(locale=self.locale)
         context["practice_index"] = PracticeIndexPage.objects.live().filter(locale=self.locale).first()
-        context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related(
-            "places", "themes"
-        )[:6]
+        context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related("places", "themes")[:6]
         context["practice_count"] = practices.count()
         context["theme_counts"] = (
             Theme.objects.filter(locale_id=default_locale_only()["locale_id"])
@@ -72,27 +69,18 @@ class PracticeIndexPage(Page):
     class Meta:
         verbose_name = _("practice index")
 
-    def practices(self):
-        return (
-            PracticePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("title")
-            .prefetch_related("places", "themes")
-        )
-
     def get_context(self, request, *args, **kwargs):
+        from search.page import search_context  # the search app builds on these models
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.practices(), self.page_size)
-        try:
-            page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page = paginator.page(1)
-        except EmptyPage:
-            page = paginator.page(paginator.num_pages)
-        context["practices"] = page
-        context["paginator"] = paginator
+        context.update(search_context(request, self.get_url(request), self.page_size))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.GET:  # searches and filtered listings stay out of search engines
+            response["X-Robots-Tag"] = "noindex, follow"
+        return response
 
 
 class PracticePage(Page):
@@ -164,6 +152,12 @@ class PracticePage(Page):
         index.FilterField("status"),
         index.FilterField("start_year"),
         index.FilterField("evidence_level"),
+        # For Elasticsearch/OpenSearch: the facets filter and count in the ORM, but these let a cluster
+        # narrow a query by the same values.
+        index.FilterField("themes"),
+        index.FilterField("target_groups"),
+        index.FilterField("transfer_audiences"),
+        index.FilterField("programmes"),
     ]
 
     # Prose is translated; facts are the same in every language.

@@ -1,0 +1,186 @@
+"""``GET /api/search/``: the practice search as JSON, with an OpenAPI schema at ``/api/openapi.json``
+and interactive documentation at ``/api/docs``.
+
+Parameters are those of the search page. Invalid parameters give 400 with ``{"error", "parameter"}``;
+unknown facet values are ignored and listed under ``ignored``. Only live, public practices are exposed,
+and no contact data.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import NinjaAPI, Query, Schema, Status
+from ninja.errors import ValidationError
+from wagtail.models import Locale
+
+from practices.choices import Role
+from practices.models import PracticeOrganisation, TargetGroup
+from search.engine import MAX_PAGE_SIZE, SORTS, ParameterError, parse_params, run_search
+from search.facets import FACETS, term_labels
+
+api = NinjaAPI(
+    title="Praxis practice search",
+    version="1.0",
+    description=(
+        "Faceted search over the published practices. Facet parameters are repeatable: values of one facet "
+        "combine with OR, facets with AND. Facet values are stable codes, the same in every language; "
+        "labels come in the requested language."
+    ),
+    urls_namespace="search_api",
+)
+
+
+class Term(Schema):
+    value: str
+    label: str
+
+
+class Place(Schema):
+    city: str
+    region: str
+    country: str
+
+
+class Result(Schema):
+    id: int
+    title: str
+    url: str
+    summary: str
+    language: str
+    places: list[Place]
+    start_year: int | None
+    end_year: int | None
+    themes: list[Term]
+    target_groups: list[Term]
+    funders: list[Term]
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchResponse(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[Result]
+    facets: dict[str, list[FacetValueOut]]
+    ignored: dict[str, list[str]]
+
+
+class ErrorResponse(Schema):
+    error: str
+    parameter: str
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameter(request: HttpRequest, exc: ValidationError):
+    first = exc.errors[0] if exc.errors else {}
+    location = [str(part) for part in first.get("loc", []) if part not in ("query", "body")]
+    parameter = location[0] if location else ""
+    return api.create_response(
+        request,
+        {"error": f"Invalid value for '{parameter}': {first.get('msg', 'invalid')}.", "parameter": parameter},
+        status=400,
+    )
+
+
+def _error(parameter: str, message: str) -> Status:
+    return Status(400, {"error": message, "parameter": parameter})
+
+
+def _facet_description(name: str) -> str:
+    return f"{FACETS[name].label} (repeatable; stable value codes as listed under facets.{name})"
+
+
+@api.get(
+    "/search/",
+    response={200: SearchResponse, 400: ErrorResponse},
+    summary="Search practices",
+    operation_id="search_practices",
+)
+def search(
+    request: HttpRequest,
+    q: str = Query("", description="Words to search for (all must match)", max_length=10_000),
+    sort: str | None = Query(None, description=f"One of: {', '.join(SORTS)}. Default: relevance with q, else newest"),
+    page: int = Query(1, ge=1, description="Page number, from 1"),
+    page_size: int = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}"),
+    lang: str | None = Query(
+        None, description="Language of the practices and labels: " + ", ".join(code for code, _ in settings.LANGUAGES)
+    ),
+    theme: list[str] = Query([], description=_facet_description("theme")),
+    target_group: list[str] = Query([], description=_facet_description("target_group")),
+    audience: list[str] = Query([], description=_facet_description("audience")),
+    country: list[str] = Query([], description=_facet_description("country")),
+    region: list[str] = Query([], description=_facet_description("region")),
+    funder: list[str] = Query([], description=_facet_description("funder")),
+    org_type: list[str] = Query([], description=_facet_description("org_type")),
+    programme: list[str] = Query([], description=_facet_description("programme")),
+    status: list[str] = Query([], description=_facet_description("status")),
+    decade: list[str] = Query([], description=_facet_description("decade")),
+    evidence: list[str] = Query([], description=_facet_description("evidence")),
+    source: list[str] = Query([], description=_facet_description("source")),
+):
+    # The typed arguments document and pre-check the parameters; the shared parser reads them all
+    # (the page uses the same one), so the page and the API cannot drift apart.
+    language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()
+    if language not in dict(settings.LANGUAGES) or len(set(request.GET.getlist("lang"))) > 1:
+        return _error("lang", f"'lang' must be one of: {', '.join(dict(settings.LANGUAGES))}.")
+    with translation.override(language):
+        try:
+            params = parse_params(request.GET, strict=True)
+        except ParameterError as error:
+            return _error(error.parameter, error.message)
+        locale = Locale.objects.get(language_code=language)
+        outcome = run_search(params, locale)
+        return Status(
+            200,
+            {
+                "count": outcome.count,
+                "page": outcome.page,
+                "pages": outcome.pages,
+                "results": _results(request, outcome.results),
+                "facets": {
+                    facet.name: [
+                        {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                        for v in facet.values
+                    ]
+                    for facet in outcome.facets
+                },
+                "ignored": params.ignored,
+            },
+        )
+
+
+def _results(request: HttpRequest, practices: list) -> list[dict]:
+    funders = PracticeOrganisation.objects.filter(role=Role.FUNDER).select_related("organisation")
+    prefetch_related_objects(
+        practices, "target_groups", Prefetch("organisation_roles", queryset=funders, to_attr="funder_links")
+    )
+    groups = {group.pk: group for practice in practices for group in practice.target_groups.all()}
+    group_labels = term_labels(TargetGroup, groups.values())
+    return [
+        {
+            "id": practice.pk,
+            "title": practice.title,
+            "url": practice.get_full_url(request),
+            "summary": practice.summary,
+            "language": practice.locale.language_code,
+            "places": [{"city": p.city, "region": p.region, "country": p.country} for p in practice.places.all()],
+            "start_year": practice.start_year,
+            "end_year": practice.end_year,
+            "themes": [{"value": t.slug, "label": t.name} for t in practice.themes.all()],
+            "target_groups": [{"value": g.slug, "label": group_labels[g.pk]} for g in practice.target_groups.all()],
+            "funders": [
+                {"value": str(link.organisation_id), "label": link.organisation.display_name}
+                for link in practice.funder_links
+            ],
+        }
+        for practice in practices
+    ]

@@ -1,0 +1,300 @@
+"""Faceted practice search: parameters in, one page of results with disjunctive facet counts out.
+
+Shared by the search page (the practice index) and the JSON API, so both answer the same way.
+
+1. The candidates are the live, public practices of the active locale (no aliases), plus practices not
+   yet translated into it, shown in the language they exist in (the default language first).
+2. With a query, the search backend returns ranked ids (``search.ranking``); the ORM restricts to them.
+3. Each facet is counted with the selections of every *other* facet (values OR within a facet, facets
+   AND together), so each count says what a click on that value would give.
+4. Results are ordered by rank (or the chosen sort) and one page is loaded for the cards.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from practices.models import PracticePage, Theme
+from search.facets import FACETS, term_labels
+from search.highlight import highlight
+from search.ranking import query_terms, ranked_ids
+
+SORTS = {
+    "relevance": _("Relevance"),
+    "newest": _("Newest"),
+    "start_year": _("Start year"),
+    "title": _("Title"),
+}
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_QUERY_LENGTH = 10_000
+MAX_VALUES_PER_FACET = 50
+FACET_LIMIT = 100  # values listed per facet (the most frequent; selected values always)
+
+
+class ParameterError(ValueError):
+    """A request parameter the API answers with 400; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter, self.message = parameter, message
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = ""
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    ignored: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort and (self.sort != "relevance" or self.q):
+            return self.sort
+        return "relevance" if query_terms(self.q) else "newest"
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q.strip() or self.filters)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    name: str
+    label: str
+    values: list[FacetValue]
+    selected: list[FacetValue]
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    count: int
+    page: int
+    pages: int
+    results: list[PracticePage]
+    facets: list[FacetResult]
+    suggestions: list[dict] = field(default_factory=list)
+
+
+def _single(data: QueryDict, name: str, strict: bool) -> str:
+    values = [v for v in data.getlist(name) if v.strip()]
+    if not values:
+        return ""
+    if strict and len(set(values)) > 1:
+        raise ParameterError(name, f"'{name}' was given more than once with different values.")
+    return values[-1].strip()
+
+
+def _positive_int(data: QueryDict, name: str, default: int, strict: bool, maximum: int | None = None) -> int:
+    raw = _single(data, name, strict)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        if strict:
+            raise ParameterError(name, f"'{name}' must be a whole number.") from None
+        return default
+    if value < 1 or (maximum is not None and value > maximum):
+        if strict:
+            limit = f" between 1 and {maximum}" if maximum else " of at least 1"
+            raise ParameterError(name, f"'{name}' must be a whole number{limit}.")
+        return min(max(value, 1), maximum) if maximum else max(value, 1)
+    return value
+
+
+def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
+    """Read and validate request parameters. ``strict`` (the API) raises ParameterError; the page falls back."""
+    q = _single(data, "q", strict)
+    if len(q) > MAX_QUERY_LENGTH:
+        if strict:
+            raise ParameterError("q", f"'q' is longer than {MAX_QUERY_LENGTH} characters.")
+        q = q[:MAX_QUERY_LENGTH]
+    sort = _single(data, "sort", strict)
+    if sort not in SORTS:
+        if strict and sort:
+            raise ParameterError("sort", f"'sort' must be one of: {', '.join(SORTS)}.")
+        sort = ""
+    params = SearchParams(
+        q=q,
+        sort=sort,
+        page=_positive_int(data, "page", 1, strict),
+        page_size=_positive_int(data, "page_size", DEFAULT_PAGE_SIZE, strict, MAX_PAGE_SIZE),
+    )
+    for name, facet in FACETS.items():
+        values = list(dict.fromkeys(v.strip() for v in data.getlist(name) if v.strip()))
+        if not values:
+            continue
+        known, unknown = facet.clean(values[:MAX_VALUES_PER_FACET])
+        unknown += values[MAX_VALUES_PER_FACET:]
+        if known:
+            params.filters[name] = list(dict.fromkeys(known))
+        if unknown:
+            params.ignored[name] = unknown
+    return params
+
+
+def ids_in(ids: list[int]) -> Q:
+    """``pk IN (ids)`` with one bound parameter, however many ids (SQLite limits bound parameters)."""
+    if connection.vendor == "sqlite":
+        return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+    return Q(pk__in=ids)
+
+
+def candidate_pages(locale: Locale) -> QuerySet:
+    """Live, public practices of ``locale``, and the ones not translated into it (default language first)."""
+    live = PracticePage.objects.live().public().filter(alias_of__isnull=True)
+    if not live.exclude(locale=locale).exists():
+        return live
+    here = live.filter(locale=locale).values("translation_key")
+    default = Locale.get_default()
+    elsewhere = live.exclude(locale=locale).exclude(translation_key__in=here)
+    if locale.pk != default.pk:
+        in_default = live.filter(locale=default).values("translation_key")
+        elsewhere = elsewhere.filter(Q(locale=default) | ~Q(translation_key__in=in_default))
+    return live.filter(Q(locale=locale) | Q(pk__in=elsewhere.values("pk")))
+
+
+def _order(pages: QuerySet, sort: str) -> QuerySet:
+    if sort == "start_year":
+        return pages.order_by(F("start_year").desc(nulls_last=True), "title", "pk")
+    if sort == "title":
+        return pages.order_by("title", "pk")
+    return pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+def _facet_results(base: QuerySet, params: SearchParams) -> list[FacetResult]:
+    conditions = {name: FACETS[name].filter(values) for name, values in params.filters.items()}
+    all_selected = base.filter(*conditions.values()) if conditions else base
+    facets = []
+    for name, facet in FACETS.items():
+        others = [condition for other, condition in conditions.items() if other != name]
+        pages = base.filter(*others) if name in conditions else all_selected
+        counts = facet.counts(pages)
+        selected = params.filters.get(name, [])
+        for value in selected:
+            counts.setdefault(value, 0)
+        if facet.ordered_by_value:
+            shown = sorted(counts, key=facet.value_order)
+        else:
+            shown = sorted(counts, key=lambda value: (-counts[value], value))
+        shown = shown[:FACET_LIMIT] + [value for value in selected if value not in shown[:FACET_LIMIT]]
+        labels = facet.labels(shown)
+        values = [FacetValue(v, labels.get(v, v), counts[v], v in selected) for v in shown]
+        if not facet.ordered_by_value:
+            values.sort(key=lambda item: (-item.count, item.label.casefold()))
+        facets.append(FacetResult(name, str(facet.label), values, [item for item in values if item.selected]))
+    return facets
+
+
+def _localise_themes(practices: list[PracticePage]) -> None:
+    """Give the prefetched (default-locale) themes their label in the active language, in memory only.
+
+    The card shows ``theme.localized.name``, one query per theme otherwise.
+    """
+    themes = [theme for practice in practices for theme in practice.themes.all()]
+    if not themes:
+        return
+    active = Locale.get_active()
+    labels = term_labels(Theme, {theme.pk: theme for theme in themes}.values())
+    for theme in themes:
+        theme.name = labels[theme.pk]
+        theme.locale_id = active.pk
+
+
+def load_practices(ids: list[int]) -> list[PracticePage]:
+    pages = (
+        PracticePage.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("places", Prefetch("themes", queryset=Theme.objects.order_by("name")))
+    )
+    by_id = {page.pk: page for page in pages}
+    practices = [by_id[pk] for pk in ids if pk in by_id]
+    _localise_themes(practices)
+    return practices
+
+
+def _suggestions(base: QuerySet, params: SearchParams) -> list[dict]:
+    """With no results: which single filter (or the query) to drop, and how many results that gives."""
+    suggestions = []
+    conditions = {name: FACETS[name].filter(values) for name, values in params.filters.items()}
+    for name, values in params.filters.items():
+        for value in values:
+            remaining = dict(params.filters, **{name: [v for v in values if v != value]})
+            count = base.filter(*[FACETS[n].filter(v) for n, v in remaining.items() if v]).count()
+            if count:
+                label = FACETS[name].labels([value]).get(value, value)
+                suggestions.append({"facet": name, "value": value, "label": label, "count": count})
+    if params.q and conditions:
+        count = candidate_pages(Locale.get_active()).filter(*conditions.values()).count()
+        if count:
+            suggestions.append({"facet": "q", "value": params.q, "label": params.q, "count": count})
+    return sorted(suggestions, key=lambda item: -item["count"])[:5]
+
+
+def _start(params: SearchParams, count: int, clamp_page: bool) -> int:
+    if clamp_page:
+        params.page = min(params.page, max(1, math.ceil(count / params.page_size)))
+    return (params.page - 1) * params.page_size
+
+
+def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page: bool = False) -> SearchOutcome:
+    """Run a search. ``clamp_page`` (the page) shows the last page for a page number past the end."""
+    locale = locale or Locale.get_active()
+    base = candidate_pages(locale)
+    ranked: list[int] | None = None
+    if query_terms(params.q):
+        ranked = ranked_ids(params.q, base)
+        base = base.filter(ids_in(ranked))
+
+    facets = _facet_results(base, params)
+    conditions = [FACETS[name].filter(values) for name, values in params.filters.items()]
+    matching = base.filter(*conditions)
+    sort = params.effective_sort
+    if ranked is not None and sort == "relevance":
+        found = set(matching.values_list("pk", flat=True))
+        ordered = [pk for pk in ranked if pk in found]
+        count = len(ordered)
+        start = _start(params, count, clamp_page)
+        page_ids = ordered[start : start + params.page_size]
+    else:
+        count = matching.count()
+        start = _start(params, count, clamp_page)
+        page_ids = list(_order(matching, sort).values_list("pk", flat=True)[start : start + params.page_size])
+    practices = load_practices(page_ids)
+    terms = query_terms(params.q)
+    for practice in practices:
+        practice.search_highlight = highlight(practice, terms) if terms else ""
+    outcome = SearchOutcome(
+        params=params,
+        count=count,
+        page=params.page,
+        pages=max(1, math.ceil(count / params.page_size)),
+        results=practices,
+        facets=facets,
+    )
+    if count == 0 and params.is_filtered:
+        outcome.suggestions = _suggestions(base, params)
+    return outcome

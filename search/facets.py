@@ -1,0 +1,323 @@
+"""The facets of the practice search.
+
+Each facet filters and counts in the ORM (the search backend only ranks). A facet value is a stable code
+that is the same in every language: a vocabulary term's ``slug``, an ISO country code, a region name as
+recorded (places are synchronised facts), an organisation's primary key (funders), a programme's slug,
+a status or evidence-level code, a decade (``2010``) or a source kind. Labels are given in the active
+language.
+
+Taxonomy links of every practice point to the default-locale term (see ``practices.models``), so a facet
+filters and counts on that term and looks up the label of its translation.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable
+
+import pycountry
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from practices.choices import EvidenceLevel, Role, SourceKind, Status
+from practices.models import (
+    Organisation,
+    OrganisationType,
+    PracticeOrganisation,
+    PracticePage,
+    PracticePlace,
+    PracticeSource,
+    Programme,
+    TargetGroup,
+    Theme,
+    TransferAudience,
+)
+from practices.validators import country_name
+
+IMPLEMENTING_ROLES = (Role.IMPLEMENTING, Role.COORDINATOR)
+
+
+def term_labels(model, terms: Iterable) -> dict[int, str]:
+    """Labels of default-locale vocabulary terms in the active language: one query for the translations."""
+    terms = list(terms)
+    labels = {term.pk: term.name for term in terms}
+    active = Locale.get_active()
+    if terms and active.pk != terms[0].locale_id:
+        by_key = {term.translation_key: term.pk for term in terms}
+        for key, name in model.objects.filter(translation_key__in=by_key, locale=active).values_list(
+            "translation_key", "name"
+        ):
+            labels[by_key[key]] = name
+    return labels
+
+
+class Facet:
+    """A facet: a URL/API parameter, a label, and how to filter, count and name its values."""
+
+    name: str
+    label: Promise
+    ordered_by_value = False  # decades and statuses keep their natural order; others go by count
+
+    def filter(self, values: list[str]) -> Q:
+        raise NotImplementedError
+
+    def counts(self, pages: QuerySet) -> dict[str, int]:
+        raise NotImplementedError
+
+    def clean(self, values: list[str]) -> tuple[list[str], list[str]]:
+        """Split requested values into known (normalised) and unknown ones."""
+        raise NotImplementedError
+
+    def labels(self, values: Iterable[str]) -> dict[str, str]:
+        raise NotImplementedError
+
+    def value_order(self, value: str):
+        return value
+
+
+class TermFacet(Facet):
+    """A many-to-many link to a vocabulary term or programme, filtered by slug."""
+
+    def __init__(self, name: str, label: Promise, field: str, model, translatable: bool = True):
+        self.name, self.label, self.model, self.translatable = name, label, model, translatable
+        self.through = PracticePage._meta.get_field(field).remote_field.through
+        self.term_field = model._meta.model_name  # the through model's link to the term
+        self.term_column = f"{self.term_field}_id"
+
+    def _terms(self) -> QuerySet:
+        terms = self.model.objects.all()
+        return terms.filter(locale=Locale.get_default()) if self.translatable else terms
+
+    def clean(self, values):
+        known = set(self._terms().filter(slug__in=values).values_list("slug", flat=True))
+        return [v for v in values if v in known], [v for v in values if v not in known]
+
+    def filter(self, values):
+        term_ids = self._terms().filter(slug__in=values).values("pk")
+        links = self.through.objects.filter(**{f"{self.term_column}__in": term_ids})
+        return Q(pk__in=links.values("practicepage_id"))
+
+    def counts(self, pages):
+        rows = (
+            self.through.objects.filter(practicepage_id__in=pages.values("pk"))
+            .values(self.term_column)
+            .annotate(n=Count("practicepage_id"))  # (practice, term) pairs are unique: no DISTINCT needed
+        )
+        counts = {row[self.term_column]: row["n"] for row in rows}
+        slugs = dict(self._terms().filter(pk__in=counts).values_list("pk", "slug"))
+        return {slugs[pk]: n for pk, n in counts.items() if pk in slugs}
+
+    def labels(self, values):
+        terms = list(self._terms().filter(slug__in=list(values)))
+        if not self.translatable:
+            return {term.slug: term.display_name for term in terms}
+        names = term_labels(self.model, terms)
+        return {term.slug: names[term.pk] for term in terms}
+
+
+class PlaceFacet(Facet):
+    """Country (ISO code) or region (name as recorded) of any of a practice's places."""
+
+    def __init__(self, name: str, label: Promise, column: str):
+        self.name, self.label, self.column = name, label, column
+
+    def clean(self, values):
+        if self.column == "country":
+            normalised = [v.strip().upper() for v in values]
+            known = {v for v in normalised if len(v) == 2 and pycountry.countries.get(alpha_2=v)}
+            return [v for v in normalised if v in known], [v for v in values if v.strip().upper() not in known]
+        known = set(PracticePlace.objects.filter(**{f"{self.column}__in": values}).values_list(self.column, flat=True))
+        return [v for v in values if v in known], [v for v in values if v not in known]
+
+    def filter(self, values):
+        return Q(pk__in=PracticePlace.objects.filter(**{f"{self.column}__in": values}).values("page_id"))
+
+    def counts(self, pages):
+        rows = (
+            PracticePlace.objects.filter(page_id__in=pages.values("pk"))
+            .exclude(**{self.column: ""})
+            .values(self.column)
+            .annotate(n=Count("page_id", distinct=True))
+        )
+        return {row[self.column]: row["n"] for row in rows}
+
+    def labels(self, values):
+        if self.column != "country":
+            return {value: value for value in values}
+        return {value: localised_country_name(value) for value in values}
+
+
+def localised_country_name(code: str) -> str:
+    name = country_name(code)
+    language = (translation.get_language() or "en").split("-")[0]
+    if language == "en":
+        return name
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return name
+    country = pycountry.countries.get(alpha_2=code)
+    return catalogue.gettext(getattr(country, "common_name", None) or country.name) if country else name
+
+
+class FunderFacet(Facet):
+    """Organisations with the funder role, by primary key (organisations are not translated)."""
+
+    name, label = "funder", _("Funder")
+
+    def clean(self, values):
+        ids = {v for v in values if v.isdigit() and len(v) < 19}
+        known = {str(pk) for pk in Organisation.objects.filter(pk__in=ids).values_list("pk", flat=True)}
+        return [v for v in values if v in known], [v for v in values if v not in known]
+
+    def filter(self, values):
+        links = PracticeOrganisation.objects.filter(role=Role.FUNDER, organisation_id__in=values)
+        return Q(pk__in=links.values("page_id"))
+
+    def counts(self, pages):
+        rows = (
+            PracticeOrganisation.objects.filter(role=Role.FUNDER, page_id__in=pages.values("pk"))
+            .values("organisation_id")
+            .annotate(n=Count("page_id", distinct=True))
+        )
+        return {str(row["organisation_id"]): row["n"] for row in rows}
+
+    def labels(self, values):
+        return {
+            str(org.pk): org.display_name
+            for org in Organisation.objects.filter(pk__in=[int(v) for v in values]).only("name", "short_name")
+        }
+
+
+class OrganisationTypeFacet(Facet):
+    """The type of a practice's implementing organisation (or coordinator), by vocabulary slug."""
+
+    name, label = "org_type", _("Type of implementing organisation")
+
+    def _types(self) -> QuerySet:
+        return OrganisationType.objects.filter(locale=Locale.get_default())
+
+    def clean(self, values):
+        known = set(self._types().filter(slug__in=values).values_list("slug", flat=True))
+        return [v for v in values if v in known], [v for v in values if v not in known]
+
+    def filter(self, values):
+        links = PracticeOrganisation.objects.filter(
+            role__in=IMPLEMENTING_ROLES, organisation__organisation_type__slug__in=values
+        )
+        return Q(pk__in=links.values("page_id"))
+
+    def counts(self, pages):
+        rows = (
+            PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES, page_id__in=pages.values("pk"))
+            .exclude(organisation__organisation_type=None)
+            .values(type_id=F("organisation__organisation_type_id"))
+            .annotate(n=Count("page_id", distinct=True))
+        )
+        counts = {row["type_id"]: row["n"] for row in rows}
+        slugs = dict(self._types().filter(pk__in=counts).values_list("pk", "slug"))
+        return {slugs[pk]: n for pk, n in counts.items() if pk in slugs}
+
+    def labels(self, values):
+        types = list(self._types().filter(slug__in=list(values)))
+        names = term_labels(OrganisationType, types)
+        return {term.slug: names[term.pk] for term in types}
+
+
+class ChoiceFacet(Facet):
+    """A field of the practice with fixed choices (status, best evidence level)."""
+
+    ordered_by_value = True
+
+    def __init__(self, name: str, label: Promise, field: str, choices):
+        self.name, self.label, self.field, self.choices = name, label, field, choices
+
+    def clean(self, values):
+        return [v for v in values if v in self.choices.values], [v for v in values if v not in self.choices.values]
+
+    def filter(self, values):
+        return Q(**{f"{self.field}__in": values})
+
+    def counts(self, pages):
+        rows = pages.exclude(**{self.field: ""}).values(self.field).annotate(n=Count("pk"))
+        return {row[self.field]: row["n"] for row in rows.order_by()}
+
+    def labels(self, values):
+        names = dict(self.choices.choices)
+        return {value: str(names.get(value, value)) for value in values}
+
+    def value_order(self, value):
+        return self.choices.values.index(value) if value in self.choices.values else len(self.choices.values)
+
+
+class SourceKindFacet(ChoiceFacet):
+    ordered_by_value = False
+
+    def __init__(self):
+        super().__init__("source", _("Source"), "kind", SourceKind)
+
+    def filter(self, values):
+        return Q(pk__in=PracticeSource.objects.filter(kind__in=values).values("page_id"))
+
+    def counts(self, pages):
+        rows = (
+            PracticeSource.objects.filter(page_id__in=pages.values("pk"))
+            .values("kind")
+            .annotate(n=Count("page_id", distinct=True))
+        )
+        return {row["kind"]: row["n"] for row in rows.order_by()}
+
+
+class DecadeFacet(Facet):
+    """The decade of the start year: value ``2010`` stands for 2010–2019."""
+
+    name, label = "decade", _("Period (start)")
+    ordered_by_value = True
+
+    def clean(self, values):
+        known = [v for v in values if v.isdigit() and len(v) == 4 and int(v) % 10 == 0]
+        return known, [v for v in values if v not in known]
+
+    def filter(self, values):
+        condition = Q()
+        for value in values:
+            condition |= Q(start_year__gte=int(value), start_year__lte=int(value) + 9)
+        return condition
+
+    def counts(self, pages):
+        rows = (
+            pages.exclude(start_year=None)
+            .annotate(decade=F("start_year") / 10 * 10)
+            .values("decade")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return {str(row["decade"]): row["n"] for row in rows}
+
+    def labels(self, values):
+        return {value: f"{value}–{int(value) + 9}" for value in values}
+
+    def value_order(self, value):
+        return -int(value)
+
+
+FACETS: dict[str, Facet] = {
+    facet.name: facet
+    for facet in (
+        TermFacet("theme", _("Theme"), "themes", Theme),
+        TermFacet("target_group", _("Target group"), "target_groups", TargetGroup),
+        TermFacet("audience", _("Addressees for transfer"), "transfer_audiences", TransferAudience),
+        PlaceFacet("country", _("Country"), "country"),
+        PlaceFacet("region", _("Region"), "region"),
+        FunderFacet(),
+        OrganisationTypeFacet(),
+        TermFacet("programme", _("Programme or network"), "programmes", Programme, translatable=False),
+        ChoiceFacet("status", _("Status"), "status", Status),
+        DecadeFacet(),
+        ChoiceFacet("evidence", _("Evidence of outcomes"), "evidence_level", EvidenceLevel),
+        SourceKindFacet(),
+    )
+}

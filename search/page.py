@@ -1,0 +1,79 @@
+"""The search page: the practice index's template context (plain GET form, shareable URLs)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from search.engine import SORTS, SearchParams, parse_params, run_search
+from search.facets import FACETS
+
+FACET_VALUES_SHOWN = 8  # more values sit in a <details> under each facet
+
+
+def query_string(params: SearchParams, *, drop: tuple[str, str] | None = None, **changes) -> str:
+    """The URL query of ``params`` without page, optionally without one value (``drop=(facet, value)``)."""
+    pairs: list[tuple[str, str]] = []
+    q = changes.get("q", params.q)
+    if q:
+        pairs.append(("q", q))
+    for name, values in params.filters.items():
+        pairs += [(name, value) for value in values if drop != (name, value)]
+    sort = changes.get("sort", params.sort)
+    if sort:
+        pairs.append(("sort", sort))
+    return urlencode(pairs)
+
+
+def _url(index_url: str, query: str) -> str:
+    return f"{index_url}?{query}" if query else index_url
+
+
+def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict:
+    params = parse_params(request.GET, strict=False)
+    params.page_size = page_size
+    outcome = run_search(params, clamp_page=True)
+    active = Locale.get_active()
+    names = settings.PRAXIS_LANGUAGE_NAMES
+    for practice in outcome.results:
+        other = practice.locale_id != active.pk
+        practice.search_language = practice.locale.language_code if other else ""
+        practice.search_language_name = str(names.get(practice.locale.language_code, "")) if other else ""
+
+    chips = []
+    if params.q:
+        chips.append({"facet": _("Search"), "label": params.q, "url": _url(index_url, query_string(params, q=""))})
+    for facet in outcome.facets:
+        for item in facet.selected:
+            url = _url(index_url, query_string(params, drop=(facet.name, item.value)))
+            chips.append({"facet": facet.label, "label": item.label, "url": url})
+    for suggestion in outcome.suggestions:
+        if suggestion["facet"] == "q":
+            suggestion["url"] = _url(index_url, query_string(params, q=""))
+            suggestion["facet_label"] = _("Search")
+        else:
+            suggestion["url"] = _url(index_url, query_string(params, drop=(suggestion["facet"], suggestion["value"])))
+            suggestion["facet_label"] = str(FACETS[suggestion["facet"]].label)
+
+    # A Page of the right numbers for the shared pagination component (range() is never materialised).
+    pagination = Paginator(range(outcome.count), params.page_size).get_page(outcome.page)
+    current = query_string(params)
+    for facet in outcome.facets:
+        facet.shown, facet.more = facet.values[:FACET_VALUES_SHOWN], facet.values[FACET_VALUES_SHOWN:]
+    return {
+        "search": outcome,
+        "search_params": params,
+        "search_sort": params.effective_sort,
+        "search_sorts": [(value, label) for value, label in SORTS.items() if value != "relevance" or params.q],
+        "search_chips": chips,
+        "search_clear_url": index_url,
+        "search_pagination": pagination,
+        "search_query_prefix": f"{current}&" if current else "",
+        "search_is_filtered": params.is_filtered or bool(request.GET),
+        "search_ignored": params.ignored,
+    }

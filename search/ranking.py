@@ -1,0 +1,99 @@
+"""Ranked ids of practices matching a query: the search backend ranks, the ORM filters and counts.
+
+On SQLite the FTS5 table of modelsearch is asked directly for ids ordered by ``bm25()``: the generic
+``.search()`` repeats the full-text match once per matching row to score it, which takes seconds for
+common words at 10,000 practices. Every other backend (PostgreSQL, Elasticsearch, OpenSearch) goes
+through Wagtail's ``.search()``.
+
+Query text is reduced to plain words before it reaches any backend, so full-text operators and
+punctuation typed by a person (``"``, ``*``, ``NEAR(``, ``AND``, ``-``) are searched as words or
+dropped, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import QuerySet
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_descendants_content_types_pks
+
+from practices.models import PracticePage
+
+MAX_TERMS = 8
+MAX_TERM_LENGTH = 40
+MAX_HITS = 10_000
+WORD = re.compile(r"[^\W_]+")
+TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+
+
+def query_terms(text: str) -> list[str]:
+    """Words of a query, as the search backends tokenise them (letters and digits), at most ``MAX_TERMS``."""
+    terms: list[str] = []
+    for word in WORD.findall(text[:2000].lower()):
+        word = word[:MAX_TERM_LENGTH]
+        if word not in terms:
+            terms.append(word)
+        if len(terms) == MAX_TERMS:
+            break
+    return terms
+
+
+def ranked_ids(text: str, candidates: QuerySet) -> list[int]:
+    """Ids of practices matching every word of ``text``, best first. ``candidates`` restricts the pages."""
+    terms = query_terms(text)
+    if not terms:
+        return []
+    backend = get_search_backend()
+    if isinstance(backend, SQLiteSearchBackend):
+        return sqlite_ranked_ids(terms)
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        return cluster_ranked_ids(backend, terms)
+    results = backend.search(
+        " ".join(terms), PracticePage.objects.filter(pk__in=candidates.values("pk")), operator="and"
+    )
+    return list(results.get_queryset().values_list("pk", flat=True)[:MAX_HITS])
+
+
+def fts5_match_expression(terms: list[str]) -> str:
+    """An FTS5 MATCH expression: every term as a quoted string (never an operator), in title or body."""
+    return "{title body}: (" + " AND ".join(f'"{term}"' for term in terms) + ")"
+
+
+def sqlite_ranked_ids(terms: list[str], limit: int = MAX_HITS) -> list[int]:
+    app = get_app_config()  # wagtail.search provides modelsearch's index tables
+    IndexEntry, SQLiteFTSIndexEntry = app.get_model("IndexEntry"), app.get_model("SQLiteFTSIndexEntry")  # noqa: N806
+    fts = SQLiteFTSIndexEntry._meta.db_table
+    entries = IndexEntry._meta.db_table
+    content_types = list(get_descendants_content_types_pks(PracticePage))
+    placeholders = ", ".join(["%s"] * len(content_types))
+    # bm25() weights follow the FTS5 column order: autocomplete, body, title. Lower scores rank higher.
+    sql = (
+        f"SELECT e.object_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
+        f"ORDER BY bm25({fts}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT}) LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [fts5_match_expression(terms), *content_types, limit])
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def cluster_query(backend, terms: list[str]):
+    """The Elasticsearch/OpenSearch search over live practices (the ORM narrows to the locale afterwards)."""
+    return backend.search(" ".join(terms), PracticePage.objects.live(), operator="and")
+
+
+def cluster_query_body(backend, terms: list[str]) -> dict:
+    return cluster_query(backend, terms)._get_es_body()
+
+
+def cluster_ranked_ids(backend, terms: list[str], limit: int = MAX_HITS) -> list[int]:
+    results = cluster_query(backend, terms)
+    index = backend.get_index_for_model(PracticePage).name
+    params = {"index": index, "_source": False, results.fields_param_name: "pk", "size": limit}
+    response = results._backend_do_search(results._get_es_body(), **params)
+    return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
