@@ -12,13 +12,13 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 from wagtail.models import Locale
 
 from practices.choices import Role
 from practices.models import PracticeOrganisation, TargetGroup
-from search.engine import MAX_PAGE_SIZE, SORTS, ParameterError, parse_params, run_search
+from search.engine import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, ParameterError, parse_params, run_search
 from search.facets import FACETS, term_labels
 
 api = NinjaAPI(
@@ -95,8 +95,30 @@ def _error(parameter: str, message: str) -> Status:
     return Status(400, {"error": message, "parameter": parameter})
 
 
-def _facet_description(name: str) -> str:
-    return f"{FACETS[name].label} (repeatable; stable value codes as listed under facets.{name})"
+def _facet_field(name: str):
+    return Field([], description=f"{FACETS[name].label} (repeatable; value codes as listed under facets.{name})")
+
+
+class SearchParameters(Schema):
+    q: str = Field("", description="Words to search for (all must match)", max_length=MAX_QUERY_LENGTH)
+    sort: str | None = Field(None, description=f"One of: {', '.join(SORTS)}. Default: relevance with q, else newest")
+    page: int = Field(1, ge=1, description="Page number, from 1")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
+    lang: str | None = Field(
+        None, description="Language of practices and labels: " + ", ".join(dict(settings.LANGUAGES))
+    )
+    theme: list[str] = _facet_field("theme")
+    target_group: list[str] = _facet_field("target_group")
+    audience: list[str] = _facet_field("audience")
+    country: list[str] = _facet_field("country")
+    region: list[str] = _facet_field("region")
+    funder: list[str] = _facet_field("funder")
+    org_type: list[str] = _facet_field("org_type")
+    programme: list[str] = _facet_field("programme")
+    status: list[str] = _facet_field("status")
+    decade: list[str] = _facet_field("decade")
+    evidence: list[str] = _facet_field("evidence")
+    source: list[str] = _facet_field("source")
 
 
 @api.get(
@@ -105,28 +127,7 @@ def _facet_description(name: str) -> str:
     summary="Search practices",
     operation_id="search_practices",
 )
-def search(
-    request: HttpRequest,
-    q: str = Query("", description="Words to search for (all must match)", max_length=10_000),
-    sort: str | None = Query(None, description=f"One of: {', '.join(SORTS)}. Default: relevance with q, else newest"),
-    page: int = Query(1, ge=1, description="Page number, from 1"),
-    page_size: int = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}"),
-    lang: str | None = Query(
-        None, description="Language of the practices and labels: " + ", ".join(code for code, _ in settings.LANGUAGES)
-    ),
-    theme: list[str] = Query([], description=_facet_description("theme")),
-    target_group: list[str] = Query([], description=_facet_description("target_group")),
-    audience: list[str] = Query([], description=_facet_description("audience")),
-    country: list[str] = Query([], description=_facet_description("country")),
-    region: list[str] = Query([], description=_facet_description("region")),
-    funder: list[str] = Query([], description=_facet_description("funder")),
-    org_type: list[str] = Query([], description=_facet_description("org_type")),
-    programme: list[str] = Query([], description=_facet_description("programme")),
-    status: list[str] = Query([], description=_facet_description("status")),
-    decade: list[str] = Query([], description=_facet_description("decade")),
-    evidence: list[str] = Query([], description=_facet_description("evidence")),
-    source: list[str] = Query([], description=_facet_description("source")),
-):
+def search(request: HttpRequest, parameters: Query[SearchParameters]):
     # The typed arguments document and pre-check the parameters; the shared parser reads them all
     # (the page uses the same one), so the page and the API cannot drift apart.
     language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()

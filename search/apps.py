@@ -5,3 +5,11 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "practice_search"
     verbose_name = "Practice search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from search.signals import practice_published
+
+        page_published.connect(practice_published, dispatch_uid="practice_search_similar")

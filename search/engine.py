@@ -209,7 +209,7 @@ def _facet_results(base: QuerySet, params: SearchParams) -> list[FacetResult]:
     return facets
 
 
-def _localise_themes(practices: list[PracticePage]) -> None:
+def localise_themes(practices: list[PracticePage]) -> None:
     """Give the prefetched (default-locale) themes their label in the active language, in memory only.
 
     The card shows ``theme.localized.name``, one query per theme otherwise.
@@ -232,7 +232,7 @@ def load_practices(ids: list[int]) -> list[PracticePage]:
     )
     by_id = {page.pk: page for page in pages}
     practices = [by_id[pk] for pk in ids if pk in by_id]
-    _localise_themes(practices)
+    localise_themes(practices)
     return practices
 
 

@@ -43,28 +43,33 @@ def query_terms(text: str) -> list[str]:
     return terms
 
 
-def ranked_ids(text: str, candidates: QuerySet) -> list[int]:
-    """Ids of practices matching every word of ``text``, best first. ``candidates`` restricts the pages."""
+def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit: int = MAX_HITS) -> list[int]:
+    """Ids of practices matching ``text``, best first: every word (``and``) or any (``or``).
+
+    ``candidates`` restricts the pages where the backend can take a queryset (PostgreSQL); the caller
+    intersects with it in any case.
+    """
     terms = query_terms(text)
     if not terms:
         return []
     backend = get_search_backend()
     if isinstance(backend, SQLiteSearchBackend):
-        return sqlite_ranked_ids(terms)
+        return sqlite_ranked_ids(terms, operator, limit)
     if isinstance(backend, ElasticsearchBaseSearchBackend):
-        return cluster_ranked_ids(backend, terms)
+        return cluster_ranked_ids(backend, terms, operator, limit)
     results = backend.search(
-        " ".join(terms), PracticePage.objects.filter(pk__in=candidates.values("pk")), operator="and"
+        " ".join(terms), PracticePage.objects.filter(pk__in=candidates.values("pk")), operator=operator
     )
-    return list(results.get_queryset().values_list("pk", flat=True)[:MAX_HITS])
+    return list(results.get_queryset().values_list("pk", flat=True)[:limit])
 
 
-def fts5_match_expression(terms: list[str]) -> str:
+def fts5_match_expression(terms: list[str], operator: str = "and") -> str:
     """An FTS5 MATCH expression: every term as a quoted string (never an operator), in title or body."""
-    return "{title body}: (" + " AND ".join(f'"{term}"' for term in terms) + ")"
+    joiner = " OR " if operator == "or" else " AND "
+    return "{title body}: (" + joiner.join(f'"{term}"' for term in terms) + ")"
 
 
-def sqlite_ranked_ids(terms: list[str], limit: int = MAX_HITS) -> list[int]:
+def sqlite_ranked_ids(terms: list[str], operator: str = "and", limit: int = MAX_HITS) -> list[int]:
     app = get_app_config()  # wagtail.search provides modelsearch's index tables
     IndexEntry, SQLiteFTSIndexEntry = app.get_model("IndexEntry"), app.get_model("SQLiteFTSIndexEntry")  # noqa: N806
     fts = SQLiteFTSIndexEntry._meta.db_table
@@ -78,21 +83,21 @@ def sqlite_ranked_ids(terms: list[str], limit: int = MAX_HITS) -> list[int]:
         f"ORDER BY bm25({fts}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT}) LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_match_expression(terms), *content_types, limit])
+        cursor.execute(sql, [fts5_match_expression(terms, operator), *content_types, limit])
         return [int(row[0]) for row in cursor.fetchall()]
 
 
-def cluster_query(backend, terms: list[str]):
+def cluster_query(backend, terms: list[str], operator: str = "and"):
     """The Elasticsearch/OpenSearch search over live practices (the ORM narrows to the locale afterwards)."""
-    return backend.search(" ".join(terms), PracticePage.objects.live(), operator="and")
+    return backend.search(" ".join(terms), PracticePage.objects.live(), operator=operator)
 
 
-def cluster_query_body(backend, terms: list[str]) -> dict:
-    return cluster_query(backend, terms)._get_es_body()
+def cluster_query_body(backend, terms: list[str], operator: str = "and") -> dict:
+    return cluster_query(backend, terms, operator)._get_es_body()
 
 
-def cluster_ranked_ids(backend, terms: list[str], limit: int = MAX_HITS) -> list[int]:
-    results = cluster_query(backend, terms)
+def cluster_ranked_ids(backend, terms: list[str], operator: str = "and", limit: int = MAX_HITS) -> list[int]:
+    results = cluster_query(backend, terms, operator)
     index = backend.get_index_for_model(PracticePage).name
     params = {"index": index, "_source": False, results.fields_param_name: "pk", "size": limit}
     response = results._backend_do_search(results._get_es_body(), **params)

@@ -12,12 +12,12 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from django.utils import translation
-from wagtail.models import Locale
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchResults,
 )
+from wagtail.models import Locale
 
 DEFAULT_CONFIGS = {"en": "english", "de": "german"}
 FALLBACK_CONFIG = "simple"

@@ -1,0 +1,26 @@
+"""``update_index``: Wagtail's index rebuild, then SQLite statistics and the similar practices.
+
+Django and Wagtail never run SQLite's ``ANALYZE``; without statistics the query planner picks bad plans
+for the facet counts after a bulk load.
+"""
+
+from django.db import connection
+from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
+
+from search.similar import refresh_all
+
+
+class Command(WagtailUpdateIndex):
+    def handle(self, **options):
+        super().handle(**options)
+        analyse_database()
+        count = refresh_all()
+        if options.get("verbosity", 1):
+            self.stdout.write(self.style.SUCCESS(f"Similar practices computed for {count} practices."))
+
+
+def analyse_database() -> None:
+    """Refresh the query planner's statistics (SQLite ``ANALYZE``, PostgreSQL ``ANALYZE``)."""
+    if connection.vendor in ("sqlite", "postgresql"):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
