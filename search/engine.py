@@ -26,6 +26,7 @@ from wagtail.models import Locale
 from practices.models import PracticePage, Theme
 from search.facets import FACETS, term_labels
 from search.highlight import highlight
+from search.locales import active_locale, default_locale, remembered_locales
 from search.ranking import query_terms, ranked_ids
 
 SORTS = {
@@ -169,7 +170,7 @@ def candidate_pages(locale: Locale) -> QuerySet:
     if not live.exclude(locale=locale).exists():
         return live
     here = live.filter(locale=locale).values("translation_key")
-    default = Locale.get_default()
+    default = default_locale()
     elsewhere = live.exclude(locale=locale).exclude(translation_key__in=here)
     if locale.pk != default.pk:
         in_default = live.filter(locale=default).values("translation_key")
@@ -209,19 +210,30 @@ def _facet_results(base: QuerySet, params: SearchParams) -> list[FacetResult]:
     return facets
 
 
-def localise_themes(practices: list[PracticePage]) -> None:
-    """Give the prefetched (default-locale) themes their label in the active language, in memory only.
+@dataclass
+class TermLabel:
+    """A vocabulary term as a card shows it: ``term.localized.name`` is the label in the active language."""
 
-    The card shows ``theme.localized.name``, one query per theme otherwise.
+    pk: int
+    slug: str
+    name: str
+
+    @property
+    def localized(self) -> TermLabel:
+        return self
+
+
+def localise_themes(practices: list[PracticePage]) -> None:
+    """Give each practice's themes their label in the active language, for the card, in one query.
+
+    ``theme.localized`` costs two queries per theme on a card; the labels are looked up together instead
+    and the practices (never saved) carry them as their in-memory theme list.
     """
-    themes = [theme for practice in practices for theme in practice.themes.all()]
-    if not themes:
-        return
-    active = Locale.get_active()
-    labels = term_labels(Theme, {theme.pk: theme for theme in themes}.values())
-    for theme in themes:
-        theme.name = labels[theme.pk]
-        theme.locale_id = active.pk
+    themes = {theme.pk: theme for practice in practices for theme in practice.themes.all()}
+    labels = term_labels(Theme, themes.values())
+    for practice in practices:
+        terms = [TermLabel(theme.pk, theme.slug, labels[theme.pk]) for theme in practice.themes.all()]
+        practice._cluster_related_objects = {**getattr(practice, "_cluster_related_objects", {}), "themes": terms}
 
 
 def load_practices(ids: list[int]) -> list[PracticePage]:
@@ -248,7 +260,7 @@ def _suggestions(base: QuerySet, params: SearchParams) -> list[dict]:
                 label = FACETS[name].labels([value]).get(value, value)
                 suggestions.append({"facet": name, "value": value, "label": label, "count": count})
     if params.q and conditions:
-        count = candidate_pages(Locale.get_active()).filter(*conditions.values()).count()
+        count = candidate_pages(active_locale()).filter(*conditions.values()).count()
         if count:
             suggestions.append({"facet": "q", "value": params.q, "label": params.q, "count": count})
     return sorted(suggestions, key=lambda item: -item["count"])[:5]
@@ -262,7 +274,11 @@ def _start(params: SearchParams, count: int, clamp_page: bool) -> int:
 
 def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page: bool = False) -> SearchOutcome:
     """Run a search. ``clamp_page`` (the page) shows the last page for a page number past the end."""
-    locale = locale or Locale.get_active()
+    with remembered_locales():
+        return _run_search(params, locale or active_locale(), clamp_page)
+
+
+def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> SearchOutcome:
     base = candidate_pages(locale)
     ranked: list[int] | None = None
     if query_terms(params.q):

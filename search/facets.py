@@ -20,7 +20,6 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from practices.choices import EvidenceLevel, Role, SourceKind, Status
 from practices.models import (
@@ -36,6 +35,7 @@ from practices.models import (
     TransferAudience,
 )
 from practices.validators import country_name
+from search.locales import active_locale, default_locale
 
 IMPLEMENTING_ROLES = (Role.IMPLEMENTING, Role.COORDINATOR)
 
@@ -44,7 +44,7 @@ def term_labels(model, terms: Iterable) -> dict[int, str]:
     """Labels of default-locale vocabulary terms in the active language: one query for the translations."""
     terms = list(terms)
     labels = {term.pk: term.name for term in terms}
-    active = Locale.get_active()
+    active = active_locale()
     if terms and active.pk != terms[0].locale_id:
         by_key = {term.translation_key: term.pk for term in terms}
         for key, name in model.objects.filter(translation_key__in=by_key, locale=active).values_list(
@@ -89,7 +89,7 @@ class TermFacet(Facet):
 
     def _terms(self) -> QuerySet:
         terms = self.model.objects.all()
-        return terms.filter(locale=Locale.get_default()) if self.translatable else terms
+        return terms.filter(locale=default_locale()) if self.translatable else terms
 
     def clean(self, values):
         known = set(self._terms().filter(slug__in=values).values_list("slug", flat=True))
@@ -198,7 +198,7 @@ class OrganisationTypeFacet(Facet):
     name, label = "org_type", _("Type of implementing organisation")
 
     def _types(self) -> QuerySet:
-        return OrganisationType.objects.filter(locale=Locale.get_default())
+        return OrganisationType.objects.filter(locale=default_locale())
 
     def clean(self, values):
         known = set(self._types().filter(slug__in=values).values_list("slug", flat=True))

@@ -7,11 +7,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from search.engine import SORTS, SearchParams, parse_params, run_search
 from search.facets import FACETS
+from search.locales import active_locale
 
 FACET_VALUES_SHOWN = 8  # more values sit in a <details> under each facet
 
@@ -38,7 +39,7 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
     params = parse_params(request.GET, strict=False)
     params.page_size = page_size
     outcome = run_search(params, clamp_page=True)
-    active = Locale.get_active()
+    active = active_locale()
     names = settings.PRAXIS_LANGUAGE_NAMES
     for practice in outcome.results:
         other = practice.locale_id != active.pk
@@ -64,7 +65,10 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
     pagination = Paginator(range(outcome.count), params.page_size).get_page(outcome.page)
     current = query_string(params)
     for facet in outcome.facets:
-        facet.shown, facet.more = facet.values[:FACET_VALUES_SHOWN], facet.values[FACET_VALUES_SHOWN:]
+        more = facet.values[FACET_VALUES_SHOWN:]
+        facet.more_count, facet.more_selected = len(more), any(item.selected for item in more)
+        for item in facet.values:
+            item.slug = slugify(item.value)  # for element ids
     return {
         "search": outcome,
         "search_params": params,
@@ -73,6 +77,7 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
         "search_chips": chips,
         "search_clear_url": index_url,
         "search_pagination": pagination,
+        "facet_values_shown": FACET_VALUES_SHOWN,
         "search_query_prefix": f"{current}&" if current else "",
         "search_is_filtered": params.is_filtered or bool(request.GET),
         "search_ignored": params.ignored,

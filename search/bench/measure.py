@@ -1,0 +1,120 @@
+"""Server-side timings of the search page, the API and practice pages (Django test client, warm caches)."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.db import connection
+from django.test import Client
+from modelsearch.conf import get_app_config
+from wagtail.models import Locale
+
+from practices.models import PracticePage
+from search.ranking import fts5_match_expression, query_terms
+from search.similar import store_similar
+
+ONE_WORD = ["refugees", "mentoring", "employers", "recognition", "nursing", "childcare", "logistics", "apprenticeship"]
+TWO_WORDS = ["language courses", "women mentoring", "employers internship", "skills assessment", "young refugees",
+             "vocational training", "recognition certificates", "business startup"]
+FACETS_TWO = {"theme": "employer-engagement", "country": "DE"}
+
+
+@dataclass
+class Row:
+    name: str
+    requests: int
+    median_ms: float
+    p95_ms: float
+    target: str = ""
+
+    @property
+    def meets(self) -> str:
+        if not self.target:
+            return ""
+        median, _, p95 = self.target.partition("/")
+        ok = self.median_ms <= float(median) and (not p95 or self.p95_ms <= float(p95))
+        return "yes" if ok else "NO"
+
+
+def _timed(run: Callable[[int], None], requests: int, warmup: int = 5) -> tuple[float, float]:
+    for i in range(warmup):
+        run(i)
+    samples = []
+    for i in range(requests):
+        start = time.perf_counter()
+        run(i)
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * len(samples))) - 1)]
+
+
+def _get(client: Client, url: str, params: dict | None = None) -> None:
+    response = client.get(url, params or {})
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} {params} answered {response.status_code}")
+
+
+def _raw_fts_lower_bound(queries: list[str]) -> Callable[[int], None]:
+    """One raw full-text query returning 20 ids: FTS5 MATCH on SQLite, a tsvector match on PostgreSQL."""
+    app = get_app_config()
+    entries = app.get_model("IndexEntry")._meta.db_table
+    if connection.vendor == "sqlite":
+        fts = app.get_model("SQLiteFTSIndexEntry")._meta.db_table
+        sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank LIMIT 20"
+
+        def params(text):
+            return [fts5_match_expression(query_terms(text))]
+    else:
+        sql = (
+            f"SELECT object_id FROM {entries} WHERE (title || body) @@ plainto_tsquery('english', %s) "
+            "ORDER BY ts_rank(title || body, plainto_tsquery('english', %s)) DESC LIMIT 20"
+        )
+
+        def params(text):
+            return [text, text]
+
+    def run(i: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params(queries[i % len(queries)]))
+            cursor.fetchall()
+
+    return run
+
+
+def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
+    client = Client()
+    index_url = "/en/practices/"
+    queries = [q for pair in zip(ONE_WORD, TWO_WORDS, strict=True) for q in pair]
+    english = Locale.objects.get(language_code="en")
+    rng = random.Random(seed)
+    ids = list(PracticePage.objects.live().filter(locale=english).values_list("pk", flat=True))
+    sample = [PracticePage.objects.get(pk=pk) for pk in rng.sample(ids, min(requests, len(ids)))]
+    for page in sample:  # precomputed, as after publishing or update_index
+        store_similar(page)
+    urls = [page.url for page in sample]
+
+    rows = []
+
+    def measure(name: str, run: Callable[[int], None], target: str = "") -> None:
+        median, p95 = _timed(run, requests)
+        rows.append(Row(name, requests, round(median, 1), round(p95, 1), target))
+
+    measure("(a) page: query + all facets + 20 results", lambda i: _get(client, index_url, {"q": queries[i % 16]}),
+            "60/150")
+    measure("(b) page: query + two facets", lambda i: _get(client, index_url, {"q": queries[i % 16], **FACETS_TWO}))
+    measure("(c) page: no query, two facets", lambda i: _get(client, index_url, {**FACETS_TWO, "page": 1 + i % 3}),
+            "40")
+    measure("(d-a) API: query", lambda i: _get(client, "/api/search/", {"q": queries[i % 16]}))
+    measure("(d-b) API: query + two facets", lambda i: _get(client, "/api/search/", {"q": queries[i % 16], **FACETS_TWO}))
+    measure("(d-c) API: no query, two facets", lambda i: _get(client, "/api/search/", {**FACETS_TWO, "page": 1 + i % 3}))
+    measure("(e) practice page with similar practices", lambda i: _get(client, urls[i % len(urls)]), "40")
+    measure("lower bound: raw full-text query, 20 ids", _raw_fts_lower_bound(queries))
+    return rows
+
+
+def rows_as_dicts(rows: list[Row]) -> list[dict]:
+    return [{**asdict(row), "meets_target": row.meets} for row in rows]

@@ -1,0 +1,61 @@
+"""``make bench``: build a separate benchmark database of synthetic practices and time the search.
+
+Refuses to run unless the database name contains "bench", so it never fills a real database.
+"""
+
+import json
+import time
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
+
+from practices.models import PracticePage
+from search.bench.data import create_practices
+from search.bench.measure import rows_as_dicts, run_benchmark
+from search.management.commands.update_index import analyse_database
+
+
+class Command(BaseCommand):
+    help = "Benchmark the practice search on a separate database of synthetic practices."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--practices", type=int, default=10_000)
+        parser.add_argument("--requests", type=int, default=100)
+        parser.add_argument("--json", default="", help="Where to write the results (default bench-<database>.json)")
+
+    def handle(self, **options):
+        name = str(connection.settings_dict["NAME"])
+        if "bench" not in name:
+            raise CommandError(f"The database {name!r} is not a benchmark database (its name must contain 'bench').")
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.perf_counter()
+        created = create_practices(options["practices"])
+        if created:
+            self.stdout.write(f"Created {created} practices in {time.perf_counter() - started:.0f} s; indexing…")
+            started = time.perf_counter()
+            call_command(WagtailUpdateIndex(), verbosity=0)
+            self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
+        analyse_database()
+        total = PracticePage.objects.live().count()
+        rows = run_benchmark(options["requests"])
+
+        self.stdout.write(f"\n{connection.vendor}, {total} live practices, {options['requests']} requests per row\n")
+        self.stdout.write(f"{'measurement':<46} {'median ms':>10} {'p95 ms':>9} {'target':>8} {'met':>4} {'× raw':>7}")
+        lower = rows[-1].median_ms or 0.001
+        for row in rows:
+            self.stdout.write(
+                f"{row.name:<46} {row.median_ms:>10.1f} {row.p95_ms:>9.1f} {row.target:>8} {row.meets:>4} "
+                f"{row.median_ms / lower:>7.1f}"
+            )
+        path = Path(options["json"] or f"bench-{connection.vendor}.json")
+        path.write_text(
+            json.dumps(
+                {"database": connection.vendor, "practices": total, "requests": options["requests"],
+                 "rows": rows_as_dicts(rows)},
+                indent=2,
+            )
+        )
+        self.stdout.write(self.style.SUCCESS(f"\nWritten to {path}"))

@@ -1,0 +1,106 @@
+"""The search page: plain GET form, chips, highlights, sorting, suggestions, noindex, locales."""
+
+import re
+
+import pytest
+from wagtail.models import Locale
+
+from search.tests.factories import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(html: str) -> list[str]:
+    return re.findall(r'practice-card__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_query_finds_practices_and_marks_the_passage(client, corpus, site_tree):
+    response = client.get(site_tree.index.url, {"q": "internships"})
+    html = response.content.decode()
+    assert result_titles(html) == ["Bridge to Work"]
+    assert "<mark>internships</mark>" in html
+    assert 'role="status"' in html and "1 practice" in html
+
+
+def test_facets_show_counts_and_chips_remove_one_filter(client, corpus, site_tree):
+    html = client.get(site_tree.index.url, {"theme": "employer-engagement", "country": "DE"}).content.decode()
+    assert sorted(result_titles(html)) == ["Bridge to Work", "German at Work"]
+    assert re.search(r'value="mentoring">\s*<label[^>]*>Mentoring <span class="count">\(1\)</span>', html)
+    assert '<legend>Theme</legend>' in html and "<fieldset" in html
+    chip = re.search(r'<a class="chip" href="([^"]*)"[^>]*>Country: Germany', html)
+    assert chip and chip.group(1) == f"{site_tree.index.url}?theme=employer-engagement"
+    assert re.search(rf'<a class="search-chips__clear" href="{site_tree.index.url}"', html)
+
+
+def test_search_and_filter_urls_are_noindex_but_the_index_is_not(client, corpus, site_tree):
+    plain = client.get(site_tree.index.url)
+    assert "noindex" not in plain.content.decode() and "X-Robots-Tag" not in plain.headers
+    filtered = client.get(site_tree.index.url, {"theme": "mentoring"})
+    assert filtered["X-Robots-Tag"] == "noindex, follow"
+    assert '<meta name="robots" content="noindex, follow">' in filtered.content.decode()
+
+
+def test_sorts(client, corpus, site_tree):
+    by_title = result_titles(client.get(site_tree.index.url, {"sort": "title"}).content.decode())
+    assert by_title == sorted(by_title)
+    by_start = result_titles(client.get(site_tree.index.url, {"sort": "start_year"}).content.decode())
+    assert by_start == ["German at Work", "Bridge to Work", "Recognition Desk", "Mentors for Women",
+                        "Local Integration Network"]
+    newest = result_titles(client.get(site_tree.index.url).content.decode())
+    assert newest[0] == "Local Integration Network"  # published last
+
+
+def test_zero_results_suggest_which_filter_to_drop(client, corpus, site_tree):
+    html = client.get(site_tree.index.url, {"theme": "mentoring", "country": "AT"}).content.decode()
+    assert result_titles(html) == []
+    assert "No practice matches all of these filters." in html
+    assert "Without “Country: Austria”: 1 practice" in html
+    assert "Without “Theme: Mentoring”: 1 practice" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": '"unbalanced'}, {"q": "NEAR(refugees"}, {"q": "refugees AND OR NOT -(*"}, {"q": "🙂 emoji"},
+        {"q": "x" * 10_000}, {"q": "word " * 3000}, {"page": "-1"}, {"page": "abc"}, {"page": "99999"},
+        {"page": ["1", "2"]}, {"q": ""}, {"theme": ""}, {"theme": "nope"}, {"sort": "nope"}, {"page_size": "9999"},
+        {"decade": "20x0"}, {"funder": "99999999999999999999"},
+    ],
+)
+def test_bad_input_never_breaks_the_page(client, corpus, site_tree, query):
+    assert client.get(site_tree.index.url, query).status_code == 200
+
+
+def test_operators_are_searched_as_words(client, corpus, site_tree):
+    html = client.get(site_tree.index.url, {"q": 'refugees" OR "women'}).content.decode()
+    assert result_titles(html) == ["Mentors for Women"]
+
+
+def test_german_page_lists_german_practices_and_untranslated_ones_marked(client, corpus, site_tree):
+    german = Locale.objects.get(language_code="de")
+    translated = corpus["mentors"].copy_for_translation(german)
+    translated.title = "Mentorinnen für Frauen"
+    translated.save_revision().publish()
+    html = client.get(site_tree.index_de.url).content.decode()
+    titles = result_titles(html)
+    assert "Mentorinnen für Frauen" in titles and "Mentors for Women" not in titles
+    assert "Bridge to Work" in titles  # not translated: still findable
+    assert re.search(r'<li class="search-result" lang="en">.*?Bridge to Work.*?available in English', html, re.S)
+    # German labels, same values.
+    assert 'value="mentoring"' in html and "Geflüchtete und Schutzberechtigte" in html
+    assert "Deutschland" in html
+
+
+def test_aliases_are_not_listed(client, corpus, site_tree):
+    alias = corpus["bridge"].create_alias(parent=site_tree.index_de, update_locale=Locale.objects.get(language_code="de"))
+    assert alias.live
+    html = client.get(site_tree.index_de.url).content.decode()
+    assert result_titles(html).count("Bridge to Work") == 1
+    assert alias.url not in html
+
+
+def test_new_practice_is_found_and_unpublished_one_disappears(client, site_tree):
+    page = make_practice(site_tree.index, "Welcome Pilots", summary="Pilots for newcomers in harbour jobs.")
+    assert result_titles(client.get(site_tree.index.url, {"q": "harbour"}).content.decode()) == ["Welcome Pilots"]
+    page.unpublish()
+    assert result_titles(client.get(site_tree.index.url, {"q": "harbour"}).content.decode()) == []
