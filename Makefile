@@ -50,5 +50,8 @@ check: install ## Django system checks, missing migrations, deploy checks
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-long-enough ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING
 
+bench: install ## Benchmark the search on 10,000 synthetic practices (separate database bench.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
+	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(MANAGE) search_bench --practices $${BENCH_PRACTICES:-10000}
+
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles media
+	rm -rf $(VENV) db.sqlite3 bench.sqlite3 staticfiles media

@@ -12,21 +12,19 @@ Shared by the search page (the practice index) and the JSON API, so both answer 
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from practices.models import PracticePage, Theme
+from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
 from search.highlight import highlight
-from search.locales import active_locale, default_locale, remembered_locales
+from search.locales import active_locale, remembered_locales
 from search.ranking import query_terms, ranked_ids
 
 SORTS = {
@@ -155,45 +153,24 @@ def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
     return params
 
 
-def ids_in(ids: list[int]) -> Q:
-    """``pk IN (ids)`` with one bound parameter, however many ids (SQLite limits bound parameters)."""
-    if connection.vendor == "sqlite":
-        return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
-    if connection.vendor == "postgresql":
-        return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
-    return Q(pk__in=ids)
-
-
 def candidate_pages(locale: Locale) -> QuerySet:
     """Live, public practices of ``locale``, and the ones not translated into it (default language first)."""
-    live = PracticePage.objects.live().public().filter(alias_of__isnull=True)
-    if not live.exclude(locale=locale).exists():
-        return live
-    here = live.filter(locale=locale).values("translation_key")
-    default = default_locale()
-    elsewhere = live.exclude(locale=locale).exclude(translation_key__in=here)
-    if locale.pk != default.pk:
-        in_default = live.filter(locale=default).values("translation_key")
-        elsewhere = elsewhere.filter(Q(locale=default) | ~Q(translation_key__in=in_default))
-    return live.filter(Q(locale=locale) | Q(pk__in=elsewhere.values("pk")))
+    index = facet_index()
+    return PracticePage.objects.filter(pk__in=index.ordered(index.candidates(locale.pk), "title"))
 
 
-def _order(pages: QuerySet, sort: str) -> QuerySet:
-    if sort == "start_year":
-        return pages.order_by(F("start_year").desc(nulls_last=True), "title", "pk")
-    if sort == "title":
-        return pages.order_by("title", "pk")
-    return pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-
-
-def _facet_results(base: QuerySet, params: SearchParams) -> list[FacetResult]:
-    conditions = {name: FACETS[name].filter(values) for name, values in params.filters.items()}
-    all_selected = base.filter(*conditions.values()) if conditions else base
+def _facet_results(index: FacetIndex, base: int, selections: dict[str, int], params: SearchParams) -> list[FacetResult]:
     facets = []
     for name, facet in FACETS.items():
-        others = [condition for other, condition in conditions.items() if other != name]
-        pages = base.filter(*others) if name in conditions else all_selected
-        counts = facet.counts(pages)
+        pages = base
+        for other, bits in selections.items():
+            if other != name:
+                pages &= bits
+        counts = {}
+        for value, bits in index.postings[name].items():
+            count = (bits & pages).bit_count()
+            if count:
+                counts[value] = count
         selected = params.filters.get(name, [])
         for value in selected:
             counts.setdefault(value, 0)
@@ -202,7 +179,7 @@ def _facet_results(base: QuerySet, params: SearchParams) -> list[FacetResult]:
         else:
             shown = sorted(counts, key=lambda value: (-counts[value], value))
         shown = shown[:FACET_LIMIT] + [value for value in selected if value not in shown[:FACET_LIMIT]]
-        labels = facet.labels(shown)
+        labels = facet.labels(shown) if shown else {}
         values = [FacetValue(v, labels.get(v, v), counts[v], v in selected) for v in shown]
         if not facet.ordered_by_value:
             values.sort(key=lambda item: (-item.count, item.label.casefold()))
@@ -248,21 +225,28 @@ def load_practices(ids: list[int]) -> list[PracticePage]:
     return practices
 
 
-def _suggestions(base: QuerySet, params: SearchParams) -> list[dict]:
+def _suggestions(
+    index: FacetIndex, candidates: int, base: int, selections: dict[str, int], params: SearchParams
+) -> list[dict]:
     """With no results: which single filter (or the query) to drop, and how many results that gives."""
     suggestions = []
-    conditions = {name: FACETS[name].filter(values) for name, values in params.filters.items()}
     for name, values in params.filters.items():
         for value in values:
-            remaining = dict(params.filters, **{name: [v for v in values if v != value]})
-            count = base.filter(*[FACETS[n].filter(v) for n, v in remaining.items() if v]).count()
+            pages = base
+            for other, other_values in params.filters.items():
+                kept = [v for v in other_values if (other, v) != (name, value)]
+                if kept:
+                    pages &= index.selection(other, kept)
+            count = pages.bit_count()
             if count:
                 label = FACETS[name].labels([value]).get(value, value)
                 suggestions.append({"facet": name, "value": value, "label": label, "count": count})
-    if params.q and conditions:
-        count = candidate_pages(active_locale()).filter(*conditions.values()).count()
-        if count:
-            suggestions.append({"facet": "q", "value": params.q, "label": params.q, "count": count})
+    if params.q and selections:
+        pages = candidates
+        for bits in selections.values():
+            pages &= bits
+        if pages.bit_count():
+            suggestions.append({"facet": "q", "value": params.q, "label": params.q, "count": pages.bit_count()})
     return sorted(suggestions, key=lambda item: -item["count"])[:5]
 
 
@@ -279,28 +263,27 @@ def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page
 
 
 def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> SearchOutcome:
-    base = candidate_pages(locale)
-    ranked: list[int] | None = None
-    if query_terms(params.q):
-        ranked = ranked_ids(params.q, base)
-        base = base.filter(ids_in(ranked))
-
-    facets = _facet_results(base, params)
-    conditions = [FACETS[name].filter(values) for name, values in params.filters.items()]
-    matching = base.filter(*conditions)
-    sort = params.effective_sort
-    if ranked is not None and sort == "relevance":
-        found = set(matching.values_list("pk", flat=True))
-        ordered = [pk for pk in ranked if pk in found]
-        count = len(ordered)
-        start = _start(params, count, clamp_page)
-        page_ids = ordered[start : start + params.page_size]
-    else:
-        count = matching.count()
-        start = _start(params, count, clamp_page)
-        page_ids = list(_order(matching, sort).values_list("pk", flat=True)[start : start + params.page_size])
-    practices = load_practices(page_ids)
+    index = facet_index()
+    candidates = index.candidates(locale.pk)
+    base = candidates
     terms = query_terms(params.q)
+    ranked: list[int] | None = None
+    if terms:
+        ranked = ranked_ids(params.q, PracticePage.objects.live())
+        base &= index.bits_of(ranked)
+    selections = {name: index.selection(name, values) for name, values in params.filters.items()}
+    facets = _facet_results(index, base, selections, params)
+    matching = base
+    for bits in selections.values():
+        matching &= bits
+    count = matching.bit_count()
+    sort = params.effective_sort
+    start = _start(params, count, clamp_page)
+    if ranked is not None and sort == "relevance":
+        ordered = [pk for pk in ranked if index.contains(matching, pk)]
+    else:
+        ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+    practices = load_practices(ordered[start : start + params.page_size])
     for practice in practices:
         practice.search_highlight = highlight(practice, terms) if terms else ""
     outcome = SearchOutcome(
@@ -312,5 +295,5 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         facets=facets,
     )
     if count == 0 and params.is_filtered:
-        outcome.suggestions = _suggestions(base, params)
+        outcome.suggestions = _suggestions(index, candidates, base, selections, params)
     return outcome

@@ -1,6 +1,7 @@
 """The facets of the practice search.
 
-Each facet filters and counts in the ORM (the search backend only ranks). A facet value is a stable code
+Each facet says which value(s) each practice has (``pairs()``); ``search.facet_index`` turns that into
+one bit set per value and filters and counts with them (the search backend only ranks). A facet value is a stable code
 that is the same in every language: a vocabulary term's ``slug``, an ISO country code, a region name as
 recorded (places are synchronised facts), an organisation's primary key (funders), a programme's slug,
 a status or evidence-level code, a decade (``2010``) or a source kind. Labels are given in the active
@@ -16,7 +17,7 @@ import gettext
 from collections.abc import Iterable
 
 import pycountry
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -61,10 +62,8 @@ class Facet:
     label: Promise
     ordered_by_value = False  # decades and statuses keep their natural order; others go by count
 
-    def filter(self, values: list[str]) -> Q:
-        raise NotImplementedError
-
-    def counts(self, pages: QuerySet) -> dict[str, int]:
+    def pairs(self) -> Iterable[tuple[int, str]]:
+        """(practice id, value) for every practice page, live or not (the facet index intersects)."""
         raise NotImplementedError
 
     def clean(self, values: list[str]) -> tuple[list[str], list[str]]:
@@ -95,20 +94,11 @@ class TermFacet(Facet):
         known = set(self._terms().filter(slug__in=values).values_list("slug", flat=True))
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def filter(self, values):
-        term_ids = self._terms().filter(slug__in=values).values("pk")
-        links = self.through.objects.filter(**{f"{self.term_column}__in": term_ids})
-        return Q(pk__in=links.values("practicepage_id"))
-
-    def counts(self, pages):
-        rows = (
-            self.through.objects.filter(practicepage_id__in=pages.values("pk"))
-            .values(self.term_column)
-            .annotate(n=Count("practicepage_id"))  # (practice, term) pairs are unique: no DISTINCT needed
-        )
-        counts = {row[self.term_column]: row["n"] for row in rows}
-        slugs = dict(self._terms().filter(pk__in=counts).values_list("pk", "slug"))
-        return {slugs[pk]: n for pk, n in counts.items() if pk in slugs}
+    def pairs(self):
+        slugs = dict(self._terms().values_list("pk", "slug"))
+        for page_id, term_id in self.through.objects.values_list("practicepage_id", self.term_column):
+            if term_id in slugs:
+                yield page_id, slugs[term_id]
 
     def labels(self, values):
         terms = list(self._terms().filter(slug__in=list(values)))
@@ -132,17 +122,8 @@ class PlaceFacet(Facet):
         known = set(PracticePlace.objects.filter(**{f"{self.column}__in": values}).values_list(self.column, flat=True))
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def filter(self, values):
-        return Q(pk__in=PracticePlace.objects.filter(**{f"{self.column}__in": values}).values("page_id"))
-
-    def counts(self, pages):
-        rows = (
-            PracticePlace.objects.filter(page_id__in=pages.values("pk"))
-            .exclude(**{self.column: ""})
-            .values(self.column)
-            .annotate(n=Count("page_id", distinct=True))
-        )
-        return {row[self.column]: row["n"] for row in rows}
+    def pairs(self):
+        return PracticePlace.objects.exclude(**{self.column: ""}).values_list("page_id", self.column)
 
     def labels(self, values):
         if self.column != "country":
@@ -173,17 +154,9 @@ class FunderFacet(Facet):
         known = {str(pk) for pk in Organisation.objects.filter(pk__in=ids).values_list("pk", flat=True)}
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def filter(self, values):
-        links = PracticeOrganisation.objects.filter(role=Role.FUNDER, organisation_id__in=values)
-        return Q(pk__in=links.values("page_id"))
-
-    def counts(self, pages):
-        rows = (
-            PracticeOrganisation.objects.filter(role=Role.FUNDER, page_id__in=pages.values("pk"))
-            .values("organisation_id")
-            .annotate(n=Count("page_id", distinct=True))
-        )
-        return {str(row["organisation_id"]): row["n"] for row in rows}
+    def pairs(self):
+        links = PracticeOrganisation.objects.filter(role=Role.FUNDER).values_list("page_id", "organisation_id")
+        return ((page_id, str(organisation_id)) for page_id, organisation_id in links)
 
     def labels(self, values):
         return {
@@ -204,22 +177,12 @@ class OrganisationTypeFacet(Facet):
         known = set(self._types().filter(slug__in=values).values_list("slug", flat=True))
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def filter(self, values):
-        links = PracticeOrganisation.objects.filter(
-            role__in=IMPLEMENTING_ROLES, organisation__organisation_type__slug__in=values
+    def pairs(self):
+        slugs = dict(self._types().values_list("pk", "slug"))
+        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES).values_list(
+            "page_id", "organisation__organisation_type_id"
         )
-        return Q(pk__in=links.values("page_id"))
-
-    def counts(self, pages):
-        rows = (
-            PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES, page_id__in=pages.values("pk"))
-            .exclude(organisation__organisation_type=None)
-            .values(type_id=F("organisation__organisation_type_id"))
-            .annotate(n=Count("page_id", distinct=True))
-        )
-        counts = {row["type_id"]: row["n"] for row in rows}
-        slugs = dict(self._types().filter(pk__in=counts).values_list("pk", "slug"))
-        return {slugs[pk]: n for pk, n in counts.items() if pk in slugs}
+        return ((page_id, slugs[type_id]) for page_id, type_id in links if type_id in slugs)
 
     def labels(self, values):
         types = list(self._types().filter(slug__in=list(values)))
@@ -238,12 +201,8 @@ class ChoiceFacet(Facet):
     def clean(self, values):
         return [v for v in values if v in self.choices.values], [v for v in values if v not in self.choices.values]
 
-    def filter(self, values):
-        return Q(**{f"{self.field}__in": values})
-
-    def counts(self, pages):
-        rows = pages.exclude(**{self.field: ""}).values(self.field).annotate(n=Count("pk"))
-        return {row[self.field]: row["n"] for row in rows.order_by()}
+    def pairs(self):
+        return PracticePage.objects.exclude(**{self.field: ""}).values_list("pk", self.field)
 
     def labels(self, values):
         names = dict(self.choices.choices)
@@ -259,16 +218,8 @@ class SourceKindFacet(ChoiceFacet):
     def __init__(self):
         super().__init__("source", _("Source"), "kind", SourceKind)
 
-    def filter(self, values):
-        return Q(pk__in=PracticeSource.objects.filter(kind__in=values).values("page_id"))
-
-    def counts(self, pages):
-        rows = (
-            PracticeSource.objects.filter(page_id__in=pages.values("pk"))
-            .values("kind")
-            .annotate(n=Count("page_id", distinct=True))
-        )
-        return {row["kind"]: row["n"] for row in rows.order_by()}
+    def pairs(self):
+        return PracticeSource.objects.values_list("page_id", "kind")
 
 
 class DecadeFacet(Facet):
@@ -281,21 +232,9 @@ class DecadeFacet(Facet):
         known = [v for v in values if v.isdigit() and len(v) == 4 and int(v) % 10 == 0]
         return known, [v for v in values if v not in known]
 
-    def filter(self, values):
-        condition = Q()
-        for value in values:
-            condition |= Q(start_year__gte=int(value), start_year__lte=int(value) + 9)
-        return condition
-
-    def counts(self, pages):
-        rows = (
-            pages.exclude(start_year=None)
-            .annotate(decade=F("start_year") / 10 * 10)
-            .values("decade")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        return {str(row["decade"]): row["n"] for row in rows}
+    def pairs(self):
+        years = PracticePage.objects.exclude(start_year=None).values_list("pk", "start_year")
+        return ((page_id, str(year // 10 * 10)) for page_id, year in years)
 
     def labels(self, values):
         return {value: f"{value}–{int(value) + 9}" for value in values}

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from practices.models import PracticePage
-from search.engine import candidate_pages
+from search.facet_index import facet_index
 from search.models import SimilarPractice
 from search.ranking import WORD, ranked_ids
 
@@ -35,8 +35,9 @@ def _distinctive_words(page: PracticePage) -> str:
 
 def compute_similar(page: PracticePage) -> list[tuple[int, float]]:
     """Up to ``SIMILAR_COUNT`` (id, score) pairs of live practices in the page's language, best first."""
-    candidates = candidate_pages(page.locale).exclude(translation_key=page.translation_key)
-    candidate_ids = set(candidates.values_list("pk", flat=True))
+    index = facet_index()
+    candidate_ids = set(index.ordered(index.candidates(page.locale_id), "title"))
+    candidate_ids -= set(PracticePage.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
     scores: Counter = Counter()
     for field_name, weight in TERM_WEIGHTS.items():
         through = PracticePage._meta.get_field(field_name).remote_field.through
@@ -53,7 +54,8 @@ def compute_similar(page: PracticePage) -> list[tuple[int, float]]:
                 scores[row["practicepage_id"]] += weight * row["shared"]
     words = _distinctive_words(page)
     if words:
-        hits = [pk for pk in ranked_ids(words, candidates, operator="or", limit=TEXT_HITS + 1) if pk in candidate_ids]
+        ranked = ranked_ids(words, PracticePage.objects.live(), operator="or", limit=TEXT_HITS + 1)
+        hits = [pk for pk in ranked if pk in candidate_ids]
         for rank, pk in enumerate(hits[:TEXT_HITS]):
             scores[pk] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:SIMILAR_COUNT]

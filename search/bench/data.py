@@ -32,23 +32,112 @@ from practices.models import (
     TransferAudience,
 )
 
-DOMAIN_WORDS = (
-    "refugees migrants employers coaching placement training qualification language recognition mentoring "
-    "outreach networking counselling advice apprenticeship internship jobcentre municipality chamber union "
-    "women young parents families qualifications skills assessment competence portfolio workshop interview "
-    "integration labour market employment unemployed entrepreneurs business startup diversity discrimination "
-    "intercultural staff institutions partners network funding programme pilot evaluation results participants "
-    "volunteers mentors companies crafts nursing care hospitality logistics construction engineering teachers "
-    "doctors recognition certificates vocational german english courses childcare transport housing health "
-    "region city district rural urban cooperation agreement contract transition pathway guidance profiling"
-).split()
+DOMAIN_WORDS = [
+    "refugees",
+    "migrants",
+    "employers",
+    "coaching",
+    "placement",
+    "training",
+    "qualification",
+    "language",
+    "recognition",
+    "mentoring",
+    "outreach",
+    "networking",
+    "counselling",
+    "advice",
+    "apprenticeship",
+    "internship",
+    "jobcentre",
+    "municipality",
+    "chamber",
+    "union",
+    "women",
+    "young",
+    "parents",
+    "families",
+    "qualifications",
+    "skills",
+    "assessment",
+    "competence",
+    "portfolio",
+    "workshop",
+    "interview",
+    "integration",
+    "labour",
+    "market",
+    "employment",
+    "unemployed",
+    "entrepreneurs",
+    "business",
+    "startup",
+    "diversity",
+    "discrimination",
+    "intercultural",
+    "staff",
+    "institutions",
+    "partners",
+    "network",
+    "funding",
+    "programme",
+    "pilot",
+    "evaluation",
+    "results",
+    "participants",
+    "volunteers",
+    "mentors",
+    "companies",
+    "crafts",
+    "nursing",
+    "care",
+    "hospitality",
+    "logistics",
+    "construction",
+    "engineering",
+    "teachers",
+    "doctors",
+    "recognition",
+    "certificates",
+    "vocational",
+    "german",
+    "english",
+    "courses",
+    "childcare",
+    "transport",
+    "housing",
+    "health",
+    "region",
+    "city",
+    "district",
+    "rural",
+    "urban",
+    "cooperation",
+    "agreement",
+    "contract",
+    "transition",
+    "pathway",
+    "guidance",
+    "profiling",
+]
 PLACES = [
-    ("Leipzig", "Saxony", "DE"), ("Dresden", "Saxony", "DE"), ("Chemnitz", "Saxony", "DE"),
-    ("Augsburg", "Bavaria", "DE"), ("Munich", "Bavaria", "DE"), ("Nuremberg", "Bavaria", "DE"),
-    ("Hannover", "Lower Saxony", "DE"), ("Wuppertal", "North Rhine-Westphalia", "DE"),
-    ("Cologne", "North Rhine-Westphalia", "DE"), ("Berlin", "Berlin", "DE"), ("Hamburg", "Hamburg", "DE"),
-    ("Vienna", "Vienna", "AT"), ("Graz", "Styria", "AT"), ("Zurich", "Zurich", "CH"),
-    ("Amsterdam", "North Holland", "NL"), ("Toronto", "Ontario", "CA"), ("Malmö", "Skåne", "SE"),
+    ("Leipzig", "Saxony", "DE"),
+    ("Dresden", "Saxony", "DE"),
+    ("Chemnitz", "Saxony", "DE"),
+    ("Augsburg", "Bavaria", "DE"),
+    ("Munich", "Bavaria", "DE"),
+    ("Nuremberg", "Bavaria", "DE"),
+    ("Hannover", "Lower Saxony", "DE"),
+    ("Wuppertal", "North Rhine-Westphalia", "DE"),
+    ("Cologne", "North Rhine-Westphalia", "DE"),
+    ("Berlin", "Berlin", "DE"),
+    ("Hamburg", "Hamburg", "DE"),
+    ("Vienna", "Vienna", "AT"),
+    ("Graz", "Styria", "AT"),
+    ("Zurich", "Zurich", "CH"),
+    ("Amsterdam", "North Holland", "NL"),
+    ("Toronto", "Ontario", "CA"),
+    ("Malmö", "Skåne", "SE"),
 ]
 
 
@@ -117,14 +206,25 @@ def create_practices(count: int, seed: int = 42, batch: int = 500) -> int:
         size = min(batch, count - existing - created)
         with transaction.atomic():
             created += _create_batch(
-                rng, text, index, size, content_type, default, themes, groups, audiences, programmes,
-                organisations, funders,
+                rng,
+                text,
+                index,
+                size,
+                content_type,
+                default,
+                themes,
+                groups,
+                audiences,
+                programmes,
+                organisations,
+                funders,
             )
     return created
 
 
-def _create_batch(rng, text, index, size, content_type, locale, themes, groups, audiences, programmes,
-                  organisations, funders) -> int:
+def _create_batch(
+    rng, text, index, size, content_type, locale, themes, groups, audiences, programmes, organisations, funders
+) -> int:
     index = Page.objects.get(pk=index.pk)
     now = timezone.now()
     pages = []
@@ -160,7 +260,12 @@ def _create_batch(rng, text, index, size, content_type, locale, themes, groups, 
         )
         pages.append(page)
     # Multi-table inheritance: the page rows in bulk, then each practice row on its own (raw: no parents, no signals).
-    base_rows = Page.objects.bulk_create([Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"}) for p in pages])
+    base_rows = Page.objects.bulk_create(
+        [
+            Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"})
+            for p in pages
+        ]
+    )
     for page, base in zip(pages, base_rows, strict=True):
         page.pk = page.page_ptr_id = base.pk
         page.id = base.pk
@@ -169,8 +274,10 @@ def _create_batch(rng, text, index, size, content_type, locale, themes, groups, 
 
     places, roles, sources = [], [], []
     theme_links, group_links, audience_links, programme_links = [], [], [], []
-    through = {name: PracticePage._meta.get_field(name).remote_field.through for name in
-               ("themes", "target_groups", "transfer_audiences", "programmes")}
+    through = {
+        name: PracticePage._meta.get_field(name).remote_field.through
+        for name in ("themes", "target_groups", "transfer_audiences", "programmes")
+    }
     for page in pages:
         for city, region, country in _sample(rng, PLACES, 1, 2):
             places.append(PracticePlace(page_id=page.pk, city=city, region=region, country=country))
@@ -181,11 +288,16 @@ def _create_batch(rng, text, index, size, content_type, locale, themes, groups, 
         if rng.random() < 0.85:
             roles.append(PracticeOrganisation(page_id=page.pk, organisation=rng.choice(funders), role=Role.FUNDER))
         for _ in range(rng.randint(1, 2)):
-            sources.append(PracticeSource(page_id=page.pk, kind=rng.choice(SourceKind.values), title="Synthetic source"))
+            sources.append(
+                PracticeSource(page_id=page.pk, kind=rng.choice(SourceKind.values), title="Synthetic source")
+            )
         theme_links += [through["themes"](practicepage_id=page.pk, theme=t) for t in _sample(rng, themes, 2, 5)]
-        group_links += [through["target_groups"](practicepage_id=page.pk, targetgroup=g) for g in _sample(rng, groups, 1, 3)]
+        group_links += [
+            through["target_groups"](practicepage_id=page.pk, targetgroup=g) for g in _sample(rng, groups, 1, 3)
+        ]
         audience_links += [
-            through["transfer_audiences"](practicepage_id=page.pk, transferaudience=a) for a in _sample(rng, audiences, 0, 3)
+            through["transfer_audiences"](practicepage_id=page.pk, transferaudience=a)
+            for a in _sample(rng, audiences, 0, 3)
         ]
         if rng.random() < 0.4:
             programme_links.append(through["programmes"](practicepage_id=page.pk, programme=rng.choice(programmes)))

@@ -18,8 +18,16 @@ from search.ranking import fts5_match_expression, query_terms
 from search.similar import store_similar
 
 ONE_WORD = ["refugees", "mentoring", "employers", "recognition", "nursing", "childcare", "logistics", "apprenticeship"]
-TWO_WORDS = ["language courses", "women mentoring", "employers internship", "skills assessment", "young refugees",
-             "vocational training", "recognition certificates", "business startup"]
+TWO_WORDS = [
+    "language courses",
+    "women mentoring",
+    "employers internship",
+    "skills assessment",
+    "young refugees",
+    "vocational training",
+    "recognition certificates",
+    "business startup",
+]
 FACETS_TWO = {"theme": "employer-engagement", "country": "DE"}
 
 
@@ -103,14 +111,20 @@ def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
         median, p95 = _timed(run, requests)
         rows.append(Row(name, requests, round(median, 1), round(p95, 1), target))
 
-    measure("(a) page: query + all facets + 20 results", lambda i: _get(client, index_url, {"q": queries[i % 16]}),
-            "60/150")
+    measure(
+        "(a) page: query + all facets + 20 results", lambda i: _get(client, index_url, {"q": queries[i % 16]}), "60/150"
+    )
     measure("(b) page: query + two facets", lambda i: _get(client, index_url, {"q": queries[i % 16], **FACETS_TWO}))
-    measure("(c) page: no query, two facets", lambda i: _get(client, index_url, {**FACETS_TWO, "page": 1 + i % 3}),
-            "40")
+    measure(
+        "(c) page: no query, two facets", lambda i: _get(client, index_url, {**FACETS_TWO, "page": 1 + i % 3}), "40"
+    )
     measure("(d-a) API: query", lambda i: _get(client, "/api/search/", {"q": queries[i % 16]}))
-    measure("(d-b) API: query + two facets", lambda i: _get(client, "/api/search/", {"q": queries[i % 16], **FACETS_TWO}))
-    measure("(d-c) API: no query, two facets", lambda i: _get(client, "/api/search/", {**FACETS_TWO, "page": 1 + i % 3}))
+    measure(
+        "(d-b) API: query + two facets", lambda i: _get(client, "/api/search/", {"q": queries[i % 16], **FACETS_TWO})
+    )
+    measure(
+        "(d-c) API: no query, two facets", lambda i: _get(client, "/api/search/", {**FACETS_TWO, "page": 1 + i % 3})
+    )
     measure("(e) practice page with similar practices", lambda i: _get(client, urls[i % len(urls)]), "40")
     measure("lower bound: raw full-text query, 20 ids", _raw_fts_lower_bound(queries))
     return rows

@@ -13,8 +13,12 @@ def titles(outcome):
 
 
 def counts(outcome, facet):
-    return {item.value: item.count for facet_result in outcome.facets if facet_result.name == facet
-            for item in facet_result.values}
+    return {
+        item.value: item.count
+        for facet_result in outcome.facets
+        if facet_result.name == facet
+        for item in facet_result.values
+    }
 
 
 @pytest.mark.parametrize(

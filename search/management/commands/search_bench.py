@@ -53,8 +53,12 @@ class Command(BaseCommand):
         path = Path(options["json"] or f"bench-{connection.vendor}.json")
         path.write_text(
             json.dumps(
-                {"database": connection.vendor, "practices": total, "requests": options["requests"],
-                 "rows": rows_as_dicts(rows)},
+                {
+                    "database": connection.vendor,
+                    "practices": total,
+                    "requests": options["requests"],
+                    "rows": rows_as_dicts(rows),
+                },
                 indent=2,
             )
         )

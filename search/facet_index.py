@@ -1,0 +1,132 @@
+"""An in-memory facet index: one bit set (a Python int) per facet value, rebuilt when the data change.
+
+Counting facets with ``COUNT(DISTINCT ...)`` queries was measured at 50–200 ms per facet at 10,000
+practices on SQLite (each query re-evaluates the candidate subqueries), ten times the budget of a whole
+request. Instead, the facts the facets need are read once into bit sets: filtering is an AND of the
+selected values' sets, a count is ``(value_set & selection).bit_count()``, microseconds each.
+
+The index is rebuilt from the database (about a dozen plain queries) whenever a fingerprint of the live
+pages changes: the number of live pages, the latest publication time and the highest page id, and the
+number of view restrictions. Publishing, unpublishing, deleting or restricting a page changes it, in
+every process, without signals or a shared cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Q
+from wagtail.models import Page, PageViewRestriction
+
+from practices.models import PracticePage
+from search.facets import FACETS
+from search.locales import default_locale
+
+
+@dataclass
+class FacetIndex:
+    fingerprint: tuple
+    ids: list[int] = field(default_factory=list)  # bit position -> practice id
+    bit: dict[int, int] = field(default_factory=dict)  # practice id -> bit position
+    candidates_by_locale: dict[int, int] = field(default_factory=dict)  # locale id -> set of shown practices
+    locale_of: dict[int, int] = field(default_factory=dict)
+    postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> practices
+    orders: dict[str, list[int]] = field(default_factory=dict)  # sort -> practice ids, best first
+
+    def bits_of(self, page_ids) -> int:
+        bits = 0
+        for pk in page_ids:
+            position = self.bit.get(pk)
+            if position is not None:
+                bits |= 1 << position
+        return bits
+
+    def contains(self, bits: int, pk: int) -> bool:
+        position = self.bit.get(pk)
+        return position is not None and bool(bits >> position & 1)
+
+    def selection(self, facet: str, values: list[str]) -> int:
+        bits = 0
+        for value in values:
+            bits |= self.postings.get(facet, {}).get(value, 0)
+        return bits
+
+    def ordered(self, bits: int, sort: str) -> list[int]:
+        return [pk for pk in self.orders[sort] if bits >> self.bit[pk] & 1]
+
+    def candidates(self, locale_id: int) -> int:
+        """Practices shown in a locale: its own, and those not translated into it (default language first)."""
+        if locale_id not in self.candidates_by_locale:
+            self.candidates_by_locale[locale_id] = self._candidates(locale_id)
+        return self.candidates_by_locale[locale_id]
+
+    def _candidates(self, locale_id: int) -> int:
+        by_key: dict = {}
+        for pk, (key, page_locale) in self._keys.items():
+            by_key.setdefault(key, []).append((page_locale, pk))
+        default_id = self._default_locale_id
+        chosen = []
+        for versions in by_key.values():
+            here = [pk for page_locale, pk in versions if page_locale == locale_id]
+            if here:
+                chosen += here
+                continue
+            fallback = [pk for page_locale, pk in versions if page_locale == default_id] or [min(versions)[1]]
+            chosen += fallback
+        return self.bits_of(chosen)
+
+    _keys: dict = field(default_factory=dict)
+    _default_locale_id: int = 0
+
+
+def fingerprint() -> tuple:
+    pages = Page.objects.aggregate(
+        live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), last=Max("pk")
+    )
+    return (pages["live"], pages["published"], pages["last"], PageViewRestriction.objects.count())
+
+
+def build() -> FacetIndex:
+    index = FacetIndex(fingerprint=fingerprint())
+    rows = list(
+        PracticePage.objects.live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .values_list("pk", "locale_id", "translation_key", "title", "start_year", "first_published_at")
+    )
+    index.ids = [row[0] for row in rows]
+    index.bit = {pk: position for position, pk in enumerate(index.ids)}
+    index._keys = {row[0]: (row[2], row[1]) for row in rows}
+    index._default_locale_id = default_locale().pk
+    index.locale_of = {row[0]: row[1] for row in rows}
+    for name, facet in FACETS.items():
+        postings: dict[str, int] = {}
+        for page_id, value in facet.pairs():
+            position = index.bit.get(page_id)
+            if position is not None:
+                postings[value] = postings.get(value, 0) | (1 << position)
+        index.postings[name] = postings
+    by_title = sorted(rows, key=lambda row: (row[3].casefold(), row[0]))
+    index.orders["title"] = [row[0] for row in by_title]
+    index.orders["start_year"] = [row[0] for row in sorted(by_title, key=lambda row: (row[4] is None, -(row[4] or 0)))]
+    index.orders["newest"] = [
+        row[0]
+        for row in sorted(rows, key=lambda row: (row[5] is None, -(row[5].timestamp() if row[5] else 0), -row[0]))
+    ]
+    return index
+
+
+_current: FacetIndex | None = None
+_lock = threading.Lock()
+
+
+def facet_index() -> FacetIndex:
+    """The facet index of the current data (one fingerprint query; a rebuild when the data changed)."""
+    global _current
+    current = _current
+    if current is not None and current.fingerprint == fingerprint():
+        return current
+    with _lock:
+        _current = build()
+        return _current
