@@ -179,7 +179,7 @@ def _facet_results(index: FacetIndex, base: int, selections: dict[str, int], par
         else:
             shown = sorted(counts, key=lambda value: (-counts[value], value))
         shown = shown[:FACET_LIMIT] + [value for value in selected if value not in shown[:FACET_LIMIT]]
-        labels = facet.labels(shown) if shown else {}
+        labels = index.labels(name, shown)
         values = [FacetValue(v, labels.get(v, v), counts[v], v in selected) for v in shown]
         if not facet.ordered_by_value:
             values.sort(key=lambda item: (-item.count, item.label.casefold()))
@@ -213,9 +213,14 @@ def localise_themes(practices: list[PracticePage]) -> None:
         practice._cluster_related_objects = {**getattr(practice, "_cluster_related_objects", {}), "themes": terms}
 
 
+# Stream fields are parsed on load; cards and highlights never read these.
+CARD_UNUSED_FIELDS = ("voices", "outcomes", "resources", "transfer_conditions")
+
+
 def load_practices(ids: list[int]) -> list[PracticePage]:
     pages = (
         PracticePage.objects.filter(pk__in=ids)
+        .defer(*CARD_UNUSED_FIELDS)
         .select_related("locale")
         .prefetch_related("places", Prefetch("themes", queryset=Theme.objects.order_by("name")))
     )

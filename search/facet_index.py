@@ -8,7 +8,8 @@ selected values' sets, a count is ``(value_set & selection).bit_count()``, micro
 The index is rebuilt from the database (about a dozen plain queries) whenever a fingerprint of the live
 pages changes: the number of live pages, the latest publication time and the highest page id, and the
 number of view restrictions. Publishing, unpublishing, deleting or restricting a page changes it, in
-every process, without signals or a shared cache.
+every process, without signals or a shared cache. (Renaming a vocabulary term shows in the facet labels
+after the next publication or restart.)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import threading
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from practices.models import PracticePage
@@ -33,6 +35,15 @@ class FacetIndex:
     locale_of: dict[int, int] = field(default_factory=dict)
     postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> practices
     orders: dict[str, list[int]] = field(default_factory=dict)  # sort -> practice ids, best first
+
+    def labels(self, facet: str, values: list[str]) -> dict[str, str]:
+        """Labels in the active language, looked up once per language and index build."""
+        key = (facet, translation.get_language())
+        known = self._labels.setdefault(key, {})
+        missing = [value for value in values if value not in known]
+        if missing:
+            known.update(FACETS[facet].labels(missing))
+        return {value: known.get(value, value) for value in values}
 
     def bits_of(self, page_ids) -> int:
         bits = 0
@@ -76,6 +87,7 @@ class FacetIndex:
             chosen += fallback
         return self.bits_of(chosen)
 
+    _labels: dict = field(default_factory=dict)
     _keys: dict = field(default_factory=dict)
     _default_locale_id: int = 0
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -69,22 +69,34 @@ def fts5_match_expression(terms: list[str], operator: str = "and") -> str:
     return "{title body}: (" + joiner.join(f'"{term}"' for term in terms) + ")"
 
 
+_entry_pages: dict = {"key": None, "pages": {}}
+
+
+def _practice_of_entry() -> dict[int, int]:
+    """Index entry id -> practice id, reloaded when the index entries change (count or highest id)."""
+    entries = get_app_config().get_model("IndexEntry")
+    key = tuple(entries.objects.aggregate(count=Count("pk"), last=Max("pk")).values())
+    if _entry_pages["key"] != key:
+        rows = entries.objects.filter(
+            content_type_id__in=list(get_descendants_content_types_pks(PracticePage))
+        ).values_list("pk", "object_id")
+        _entry_pages.update(key=key, pages={entry: int(object_id) for entry, object_id in rows})
+    return _entry_pages["pages"]
+
+
 def sqlite_ranked_ids(terms: list[str], operator: str = "and", limit: int = MAX_HITS) -> list[int]:
-    app = get_app_config()  # wagtail.search provides modelsearch's index tables
-    IndexEntry, SQLiteFTSIndexEntry = app.get_model("IndexEntry"), app.get_model("SQLiteFTSIndexEntry")  # noqa: N806
-    fts = SQLiteFTSIndexEntry._meta.db_table
-    entries = IndexEntry._meta.db_table
-    content_types = list(get_descendants_content_types_pks(PracticePage))
-    placeholders = ", ".join(["%s"] * len(content_types))
+    """Practice ids by ``bm25()`` straight from the FTS5 table (rowid = index entry id), without a join."""
+    fts = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
     # bm25() weights follow the FTS5 column order: autocomplete, body, title. Lower scores rank higher.
     sql = (
-        f"SELECT e.object_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
+        f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s "
         f"ORDER BY bm25({fts}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT}) LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_match_expression(terms, operator), *content_types, limit])
-        return [int(row[0]) for row in cursor.fetchall()]
+        cursor.execute(sql, [fts5_match_expression(terms, operator), limit * 2])
+        rowids = [row[0] for row in cursor.fetchall()]
+    pages = _practice_of_entry()
+    return [pages[rowid] for rowid in rowids if rowid in pages][:limit]
 
 
 def cluster_query(backend, terms: list[str], operator: str = "and"):

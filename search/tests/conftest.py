@@ -1,12 +1,39 @@
 import pytest
+from django.db import transaction
 
 from search.tests.factories import make_practice
 
 
 @pytest.fixture
 def corpus(site_tree):
-    """Five practices with known facts, published in English."""
-    index = site_tree.index
+    """Five practices with known facts, published in English, for tests that change them."""
+    return build_corpus(site_tree.index)
+
+
+@pytest.fixture(scope="module")
+def _module_corpus(django_db_setup, django_db_blocker):
+    """The corpus built once per test module inside a transaction that is rolled back at its end.
+
+    Each test still runs in its own (nested) transaction, so tests may read it but not depend on changes.
+    """
+    from practices.demo.loader import ensure_site_structure
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        _home, index = ensure_site_structure()
+        pages = build_corpus(index)
+        yield {name: page.pk for name, page in pages.items()}
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shared_corpus(_module_corpus, db):
+    """The module's corpus, for tests that only read (much faster than building it per test)."""
+    from practices.models import PracticePage
+
+    return {name: PracticePage.objects.get(pk=pk) for name, pk in _module_corpus.items()}
+
+
+def build_corpus(index) -> dict:
     return {
         "bridge": make_practice(
             index,

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 API = "/api/search/"
 
 
-def test_response_shape(client, corpus):
-    ContactFactory(page=corpus["bridge"], email="lead@example.org", publish=True)
+def test_response_shape(client, shared_corpus):
+    ContactFactory(page=shared_corpus["bridge"], email="lead@example.org", publish=True)
     data = client.get(API, {"q": "employers", "theme": "employer-engagement"}).json()
     assert (data["count"], data["page"], data["pages"]) == (1, 1, 1)
     result = data["results"][0]
@@ -57,7 +57,7 @@ def test_response_shape(client, corpus):
     assert "lead@example.org" not in str(data)
 
 
-def test_values_are_the_same_in_every_language(client, corpus, site_tree):
+def test_values_are_the_same_in_every_language(client, shared_corpus, site_tree):
     english = client.get(API, {"lang": "en", "target_group": "refugees"}).json()
     german = client.get(API, {"lang": "de", "target_group": "refugees"}).json()
     assert english["count"] == german["count"] == 3  # no German translations: the English practices
@@ -67,7 +67,7 @@ def test_values_are_the_same_in_every_language(client, corpus, site_tree):
     assert german["results"][0]["language"] == "en"
 
 
-def test_unknown_facet_values_are_ignored_and_reported(client, corpus):
+def test_unknown_facet_values_are_ignored_and_reported(client, shared_corpus):
     data = client.get(API, {"theme": ["mentoring", "flying"], "country": "ZZ"}).json()
     assert data["count"] == 1
     assert data["ignored"] == {"theme": ["flying"], "country": ["ZZ"]}
@@ -87,13 +87,13 @@ def test_unknown_facet_values_are_ignored_and_reported(client, corpus):
         ({"lang": ["en", "de"]}, "lang"),
     ],
 )
-def test_invalid_parameters_give_400_naming_the_parameter(client, corpus, query, parameter):
+def test_invalid_parameters_give_400_naming_the_parameter(client, shared_corpus, query, parameter):
     response = client.get(API, query)
     assert response.status_code == 400
     assert response.json()["parameter"] == parameter and response.json()["error"]
 
 
-def test_page_past_the_end_is_empty_and_page_size_is_respected(client, corpus):
+def test_page_past_the_end_is_empty_and_page_size_is_respected(client, shared_corpus):
     assert client.get(API, {"page": "99999"}).json()["results"] == []
     data = client.get(API, {"page_size": "2", "page": "2", "sort": "title"}).json()
     assert (data["pages"], [r["title"] for r in data["results"]]) == (
@@ -110,8 +110,8 @@ def test_openapi_schema_documents_the_endpoint(client):
     assert client.get("/api/docs").status_code == 200
 
 
-def test_only_live_practices_are_exposed(client, corpus):
-    corpus["bridge"].unpublish()
+def test_only_live_practices_are_exposed(client, shared_corpus):
+    shared_corpus["bridge"].unpublish()
     assert "Bridge to Work" not in [r["title"] for r in client.get(API, {"page_size": 100}).json()["results"]]
 
 
@@ -146,7 +146,7 @@ TEXT = st.one_of(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(PARAMETER_NAMES), TEXT), max_size=6))
-def test_api_never_fails_on_any_input(client, corpus, pairs):
+def test_api_never_fails_on_any_input(client, shared_corpus, pairs):
     query = {}
     for name, value in pairs:
         query.setdefault(name, []).append(value.replace("\x00", ""))

@@ -8,6 +8,11 @@ from search.tests.utils import params
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def corpus(shared_corpus):
+    return shared_corpus
+
+
 def titles(outcome):
     return sorted(practice.title for practice in outcome.results)
 

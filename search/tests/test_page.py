@@ -14,7 +14,7 @@ def result_titles(html: str) -> list[str]:
     return re.findall(r'practice-card__title"><a href="[^"]*">([^<]*)</a>', html)
 
 
-def test_query_finds_practices_and_marks_the_passage(client, corpus, site_tree):
+def test_query_finds_practices_and_marks_the_passage(client, shared_corpus, site_tree):
     response = client.get(site_tree.index.url, {"q": "internships"})
     html = response.content.decode()
     assert result_titles(html) == ["Bridge to Work"]
@@ -22,7 +22,7 @@ def test_query_finds_practices_and_marks_the_passage(client, corpus, site_tree):
     assert 'role="status"' in html and "1 practice" in html
 
 
-def test_facets_show_counts_and_chips_remove_one_filter(client, corpus, site_tree):
+def test_facets_show_counts_and_chips_remove_one_filter(client, shared_corpus, site_tree):
     html = client.get(site_tree.index.url, {"theme": "employer-engagement", "country": "DE"}).content.decode()
     assert sorted(result_titles(html)) == ["Bridge to Work", "German at Work"]
     assert re.search(r'value="mentoring">\s*<label[^>]*>Mentoring <span class="count">\(1\)</span>', html)
@@ -32,7 +32,7 @@ def test_facets_show_counts_and_chips_remove_one_filter(client, corpus, site_tre
     assert re.search(rf'<a class="search-chips__clear" href="{site_tree.index.url}"', html)
 
 
-def test_search_and_filter_urls_are_noindex_but_the_index_is_not(client, corpus, site_tree):
+def test_search_and_filter_urls_are_noindex_but_the_index_is_not(client, shared_corpus, site_tree):
     plain = client.get(site_tree.index.url)
     assert "noindex" not in plain.content.decode() and "X-Robots-Tag" not in plain.headers
     filtered = client.get(site_tree.index.url, {"theme": "mentoring"})
@@ -40,7 +40,7 @@ def test_search_and_filter_urls_are_noindex_but_the_index_is_not(client, corpus,
     assert '<meta name="robots" content="noindex, follow">' in filtered.content.decode()
 
 
-def test_sorts(client, corpus, site_tree):
+def test_sorts(client, shared_corpus, site_tree):
     by_title = result_titles(client.get(site_tree.index.url, {"sort": "title"}).content.decode())
     assert by_title == sorted(by_title)
     by_start = result_titles(client.get(site_tree.index.url, {"sort": "start_year"}).content.decode())
@@ -55,7 +55,7 @@ def test_sorts(client, corpus, site_tree):
     assert newest[0] == "Local Integration Network"  # published last
 
 
-def test_zero_results_suggest_which_filter_to_drop(client, corpus, site_tree):
+def test_zero_results_suggest_which_filter_to_drop(client, shared_corpus, site_tree):
     html = client.get(site_tree.index.url, {"theme": "mentoring", "country": "AT"}).content.decode()
     assert result_titles(html) == []
     assert "No practice matches all of these filters." in html
@@ -85,20 +85,20 @@ def test_zero_results_suggest_which_filter_to_drop(client, corpus, site_tree):
         {"funder": "99999999999999999999"},
     ],
 )
-def test_bad_input_never_breaks_the_page(client, corpus, site_tree, query):
+def test_bad_input_never_breaks_the_page(client, shared_corpus, site_tree, query):
     assert client.get(site_tree.index.url, query).status_code == 200
 
 
-def test_operators_are_searched_as_words(client, corpus, site_tree):
+def test_operators_are_searched_as_words(client, shared_corpus, site_tree):
     html = client.get(site_tree.index.url, {"q": '"mentors" -women*'}).content.decode()
     assert result_titles(html) == ["Mentors for Women"]
     # OR is a word like any other, not an operator: no practice contains "or", "women" and "bridge".
     assert result_titles(client.get(site_tree.index.url, {"q": "women OR bridge"}).content.decode()) == []
 
 
-def test_german_page_lists_german_practices_and_untranslated_ones_marked(client, corpus, site_tree):
+def test_german_page_lists_german_practices_and_untranslated_ones_marked(client, shared_corpus, site_tree):
     german = Locale.objects.get(language_code="de")
-    translated = corpus["mentors"].copy_for_translation(german)
+    translated = shared_corpus["mentors"].copy_for_translation(german)
     translated.title = "Mentorinnen für Frauen"
     translated.save_revision().publish()
     html = client.get(site_tree.index_de.url).content.decode()
@@ -112,8 +112,8 @@ def test_german_page_lists_german_practices_and_untranslated_ones_marked(client,
     assert "Deutschland" in html
 
 
-def test_aliases_are_not_listed(client, corpus, site_tree):
-    alias = corpus["bridge"].create_alias(
+def test_aliases_are_not_listed(client, shared_corpus, site_tree):
+    alias = shared_corpus["bridge"].create_alias(
         parent=site_tree.index_de, update_locale=Locale.objects.get(language_code="de")
     )
     assert alias.live
