@@ -17,7 +17,6 @@ import re
 from django.db import connection
 from django.db.models import Count, Max, QuerySet
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
@@ -53,7 +52,7 @@ def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit:
     if not terms:
         return []
     backend = get_search_backend()
-    if isinstance(backend, SQLiteSearchBackend):
+    if _uses_sqlite_fts(backend):
         return sqlite_ranked_ids(terms, operator, limit)
     if isinstance(backend, ElasticsearchBaseSearchBackend):
         return cluster_ranked_ids(backend, terms, operator, limit)
@@ -61,6 +60,14 @@ def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit:
         " ".join(terms), PracticePage.objects.filter(pk__in=candidates.values("pk")), operator=operator
     )
     return list(results.get_queryset().values_list("pk", flat=True)[:limit])
+
+
+def _uses_sqlite_fts(backend) -> bool:
+    if connection.vendor != "sqlite":
+        return False
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # defines models on import
+
+    return isinstance(backend, SQLiteSearchBackend)
 
 
 def fts5_match_expression(terms: list[str], operator: str = "and") -> str:
