@@ -11,6 +11,8 @@ def similar_practices(page: PracticePage) -> list[PracticePage]:
     from search.engine import localise_themes
     from search.similar import similar_practices as stored
 
+    if page.pk is None or not page.live:  # previews of new or unpublished practices
+        return []
     practices = list(stored(page))
     localise_themes(practices)
     return practices
