@@ -8,8 +8,17 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished
 
+        from search.facet_index import data_changed
         from search.signals import practice_published
 
+        # The facet index first: similar practices are computed from it.
+        page_published.connect(data_changed, dispatch_uid="practice_search_published")
         page_published.connect(practice_published, dispatch_uid="practice_search_similar")
+        page_unpublished.connect(data_changed, dispatch_uid="practice_search_unpublished")
+        post_delete.connect(data_changed, sender=Page, dispatch_uid="practice_search_deleted")
+        for signal in (post_save, post_delete):
+            signal.connect(data_changed, sender=PageViewRestriction, dispatch_uid=f"practice_search_{signal}")

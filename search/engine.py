@@ -4,9 +4,10 @@ Shared by the search page (the practice index) and the JSON API, so both answer 
 
 1. The candidates are the live, public practices of the active locale (no aliases), plus practices not
    yet translated into it, shown in the language they exist in (the default language first).
-2. With a query, the search backend returns ranked ids (``search.ranking``); the ORM restricts to them.
+2. With a query, the search backend returns ranked ids (``search.ranking``); only those stay.
 3. Each facet is counted with the selections of every *other* facet (values OR within a facet, facets
-   AND together), so each count says what a click on that value would give.
+   AND together), so each count says what a click on that value would give. Filtering and counting
+   use the bit sets of ``search.facet_index``, so every search backend gives the same answers.
 4. Results are ordered by rank (or the chosen sort) and one page is loaded for the cards.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -153,12 +154,6 @@ def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
     return params
 
 
-def candidate_pages(locale: Locale) -> QuerySet:
-    """Live, public practices of ``locale``, and the ones not translated into it (default language first)."""
-    index = facet_index()
-    return PracticePage.objects.filter(pk__in=index.ordered(index.candidates(locale.pk), "title"))
-
-
 def _facet_results(index: FacetIndex, base: int, selections: dict[str, int], params: SearchParams) -> list[FacetResult]:
     facets = []
     for name, facet in FACETS.items():
@@ -285,7 +280,7 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     sort = params.effective_sort
     start = _start(params, count, clamp_page)
     if ranked is not None and sort == "relevance":
-        ordered = [pk for pk in ranked if index.contains(matching, pk)]
+        ordered = index.filter_ids(ranked, matching)
     else:
         ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
     practices = load_practices(ordered[start : start + params.page_size])

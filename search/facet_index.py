@@ -5,18 +5,21 @@ practices on SQLite (each query re-evaluates the candidate subqueries), ten time
 request. Instead, the facts the facets need are read once into bit sets: filtering is an AND of the
 selected values' sets, a count is ``(value_set & selection).bit_count()``, microseconds each.
 
-The index is rebuilt from the database (about a dozen plain queries) whenever a fingerprint of the live
-pages changes: the number of live pages, the latest publication time and the highest page id, and the
-number of view restrictions. Publishing, unpublishing, deleting or restricting a page changes it, in
-every process, without signals or a shared cache. (Renaming a vocabulary term shows in the facet labels
-after the next publication or restart.)
+The index is rebuilt from the database (about a dozen plain queries) when the data change: signals
+(publish, unpublish, delete, view restrictions; see ``search.apps``) bump a generation number in the
+cache, and every ``RECHECK_SECONDS`` a fingerprint of the live pages (their number, the latest
+publication time, the highest page id, the number of view restrictions) is compared as well, which
+catches changes made by other processes when the cache is not shared. (A renamed vocabulary term shows
+its new label after the next publication or restart.)
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
@@ -53,9 +56,17 @@ class FacetIndex:
                 bits |= 1 << position
         return bits
 
-    def contains(self, bits: int, pk: int) -> bool:
-        position = self.bit.get(pk)
-        return position is not None and bool(bits >> position & 1)
+    @staticmethod
+    def positions(bits: int) -> set[int]:
+        """The set bits' positions (one pass over the binary digits; shifting per bit would be quadratic)."""
+        digits = bin(bits)[:1:-1]
+        return {position for position, digit in enumerate(digits) if digit == "1"}
+
+    def filter_ids(self, page_ids: list[int], bits: int) -> list[int]:
+        """``page_ids`` (in their order) that are in ``bits``."""
+        positions = self.positions(bits)
+        bit = self.bit
+        return [pk for pk in page_ids if bit.get(pk, -1) in positions]
 
     def selection(self, facet: str, values: list[str]) -> int:
         bits = 0
@@ -64,7 +75,7 @@ class FacetIndex:
         return bits
 
     def ordered(self, bits: int, sort: str) -> list[int]:
-        return [pk for pk in self.orders[sort] if bits >> self.bit[pk] & 1]
+        return self.filter_ids(self.orders[sort], bits)
 
     def candidates(self, locale_id: int) -> int:
         """Practices shown in a locale: its own, and those not translated into it (default language first)."""
@@ -87,6 +98,8 @@ class FacetIndex:
             chosen += fallback
         return self.bits_of(chosen)
 
+    generation: int = 0
+    checked: float = 0.0
     _labels: dict = field(default_factory=dict)
     _keys: dict = field(default_factory=dict)
     _default_locale_id: int = 0
@@ -129,16 +142,36 @@ def build() -> FacetIndex:
     return index
 
 
+GENERATION_KEY = "practice-search:generation"
+RECHECK_SECONDS = 10.0
 _current: FacetIndex | None = None
 _lock = threading.Lock()
 
 
+def data_changed(**kwargs) -> None:
+    """Signal receiver: publishing, unpublishing, deleting or restricting pages bumps the generation."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
 def facet_index() -> FacetIndex:
-    """The facet index of the current data (one fingerprint query; a rebuild when the data changed)."""
+    """The facet index of the current data.
+
+    Fresh while the cached generation (bumped by signals, shared through the cache) is unchanged; at most
+    every ``RECHECK_SECONDS`` the fingerprint query also checks, for changes made in another process with
+    a per-process cache, or without signals.
+    """
     global _current
-    current = _current
-    if current is not None and current.fingerprint == fingerprint():
-        return current
+    current, generation, now = _current, cache.get(GENERATION_KEY, 0), time.monotonic()
+    if current is not None and current.generation == generation:
+        if now - current.checked < RECHECK_SECONDS:
+            return current
+        if current.fingerprint == fingerprint():
+            current.checked = now
+            return current
     with _lock:
         _current = build()
+        _current.generation, _current.checked = generation, now
         return _current

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Max, QuerySet
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.conf import get_app_config
@@ -80,9 +80,9 @@ _entry_pages: dict = {"key": None, "pages": {}}
 
 
 def _practice_of_entry() -> dict[int, int]:
-    """Index entry id -> practice id, reloaded when the index entries change (count or highest id)."""
+    """Index entry id -> practice id, reloaded when a new entry appears (the highest id changes)."""
     entries = get_app_config().get_model("IndexEntry")
-    key = tuple(entries.objects.aggregate(count=Count("pk"), last=Max("pk")).values())
+    key = entries.objects.aggregate(last=Max("pk"))["last"]
     if _entry_pages["key"] != key:
         rows = entries.objects.filter(
             content_type_id__in=list(get_descendants_content_types_pks(PracticePage))
