@@ -12,6 +12,7 @@ class SearchConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
+        from practices.models import PracticePage
         from search.facet_index import data_changed
         from search.signals import practice_published
 
@@ -20,5 +21,7 @@ class SearchConfig(AppConfig):
         page_published.connect(practice_published, dispatch_uid="practice_search_similar")
         page_unpublished.connect(data_changed, dispatch_uid="practice_search_unpublished")
         post_delete.connect(data_changed, sender=Page, dispatch_uid="practice_search_deleted")
+        # Pages saved live without a publish signal (imports, factories) and drafts: cheap to over-invalidate.
+        post_save.connect(data_changed, sender=PracticePage, dispatch_uid="practice_search_saved")
         for signal in (post_save, post_delete):
             signal.connect(data_changed, sender=PageViewRestriction, dispatch_uid=f"practice_search_{signal}")
