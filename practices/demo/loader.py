@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from practices.localize import TranslationMismatchError, translate_page
 from practices.models import (
     HomePage,
     Organisation,
@@ -111,20 +112,17 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
         if code == english.language_code:
             continue
         locale = _locale(code)
-        home_translation = _ensure_translation(home, locale, {"title": text["home_title"], "intro": text["home_intro"]})
-        _ensure_translation(index, locale, {"title": text["index_title"], "intro": text["index_intro"]}, home_translation)
+        _ensure_translation(home, locale, {"title": text["home_title"], "intro": text["home_intro"]})
+        _ensure_translation(index, locale, {"title": text["index_title"], "intro": text["index_intro"]})
     return home, index
 
 
-def _ensure_translation(page: Page, locale: Locale, fields: dict[str, Any], parent: Page | None = None) -> Page:
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
+def _ensure_translation(page: Page, locale: Locale, fields: dict[str, Any]) -> Page:
+    def write(translation: Page) -> None:
+        for name, value in fields.items():
+            setattr(translation, name, value)
+
+    return translate_page(page, locale, write)[0]
 
 
 def _terms(model, slugs: list[str], where: str) -> list:
@@ -249,21 +247,27 @@ def build_practice(item: dict, organisations: dict, programmes: dict) -> Practic
 
 
 def _translate_practice(page: PracticePage, code: str, fields: dict) -> bool:
-    locale = _locale(code)
-    if page.get_translation_or_none(locale) is not None:
-        return False
-    translation = page.copy_for_translation(locale)
-    for name in TRANSLATABLE_TEXT_FIELDS:
-        if fields.get(name):
-            setattr(translation, name, fields[name])
-    translated_outcomes = fields.get("outcomes") or []
-    if translated_outcomes:
-        blocks = []
-        for block, translated in zip(page.outcomes, translated_outcomes, strict=False):
-            blocks.append(("outcome", {**dict(block.value), "text": translated.get("text") or block.value["text"]}))
-        translation.outcomes = blocks
-    translation.save_revision().publish()
-    return True
+    """The practice's translation into ``code``, made through wagtail-localize so editors can sync it later.
+
+    The text comes from the item's ``translations.<code>`` block; what it leaves out stays in the source
+    language and shows as "to translate" in the translation editor.
+    """
+
+    def write(translation: PracticePage) -> None:
+        for name in TRANSLATABLE_TEXT_FIELDS:
+            if fields.get(name):
+                setattr(translation, name, fields[name].strip() if name in ("title", "summary") else fields[name])
+        # Lists of blocks are translated item by item, in the source's order (outcomes: text, indicator...).
+        for key, stream in (("outcomes", translation.outcomes), ("quotes", translation.voices), ("resources", translation.resources)):
+            for block, translated in zip(stream, fields.get(key) or [], strict=False):
+                for name, value in translated.items():
+                    if value and name in block.value:
+                        block.value[name] = value
+
+    try:
+        return translate_page(page, _locale(code), write)[1]
+    except TranslationMismatchError as error:
+        raise DemoDataError(f"practice {page.slug}: {error}") from error
 
 
 def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -> LoadReport:
