@@ -258,7 +258,8 @@ def _translate_practice(page: PracticePage, code: str, fields: dict) -> bool:
             if fields.get(name):
                 setattr(translation, name, fields[name].strip() if name in ("title", "summary") else fields[name])
         # Lists of blocks are translated item by item, in the source's order (outcomes: text, indicator...).
-        for key, stream in (("outcomes", translation.outcomes), ("quotes", translation.voices), ("resources", translation.resources)):
+        streams = {"outcomes": translation.outcomes, "quotes": translation.voices, "resources": translation.resources}
+        for key, stream in streams.items():
             for block, translated in zip(stream, fields.get(key) or [], strict=False):
                 for name, value in translated.items():
                     if value and name in block.value:
