@@ -9,13 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kb.views import healthz
 from practices import urls as practices_urls
+from practices.sitemaps import LocalizedSitemap
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
