@@ -48,7 +48,7 @@ format: install ## Format the code with ruff
 check: install ## Django system checks, missing migrations, deploy checks
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-long-enough ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 clean: ## Remove the virtualenv, database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles media

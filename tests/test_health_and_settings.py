@@ -78,8 +78,7 @@ def test_database_url_switches_to_postgresql():
 
 def test_redis_url_switches_the_cache_to_redis():
     result = run_django(
-        "import django; django.setup(); from django.conf import settings;"
-        "print(settings.CACHES['default']['BACKEND'])",
+        "import django; django.setup(); from django.conf import settings;print(settings.CACHES['default']['BACKEND'])",
         DJANGO_SETTINGS_MODULE="kb.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
@@ -111,7 +110,8 @@ def test_the_redis_cache_really_stores_values():
         pytest.skip("no Redis server answers on 127.0.0.1:6379")
     result = run_django(
         "import django; django.setup(); from django.core.cache import cache;"
-        "cache.set('praxis-test-key', 'stored', 10); print(cache.get('praxis-test-key')); cache.delete('praxis-test-key')",
+        "cache.set('praxis-test-key', 'stored', 10); print(cache.get('praxis-test-key'));"
+        "cache.delete('praxis-test-key')",
         DJANGO_SETTINGS_MODULE="kb.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )

@@ -92,7 +92,9 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
             placeholder.delete()
             root.refresh_from_db()
         text = SITE_TEXT["en"]
-        home = root.add_child(instance=HomePage(title=text["home_title"], slug="home", intro=text["home_intro"], locale=english))
+        home = root.add_child(
+            instance=HomePage(title=text["home_title"], slug="home", intro=text["home_intro"], locale=english)
+        )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -105,7 +107,9 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
     index = PracticeIndexPage.objects.child_of(home).first()
     if index is None:
         text = SITE_TEXT["en"]
-        index = home.add_child(instance=PracticeIndexPage(title=text["index_title"], slug="practices", intro=text["index_intro"]))
+        index = home.add_child(
+            instance=PracticeIndexPage(title=text["index_title"], slug="practices", intro=text["index_intro"])
+        )
         index.save_revision().publish()
 
     for code, text in SITE_TEXT.items():
@@ -203,41 +207,88 @@ def build_practice(item: dict, organisations: dict, programmes: dict) -> Practic
             results=item.get("results") or "",
             lessons=item.get("lessons") or "",
             transfer_conditions=item.get("transfer_conditions") or "",
-            outcomes=[("outcome", {"text": o["text"], "evidence_level": o.get("evidence_level") or "described", "indicator": o.get("indicator") or ""}) for o in item.get("outcomes") or []],
-            voices=[("quote", {"quote": q["quote"], "attribution": q.get("attribution") or ""}) for q in item.get("quotes") or []],
-            resources=[("resource", {"title": r["title"], "description": r.get("description") or "", "url": r.get("url") or ""}) for r in item.get("resources") or []],
+            outcomes=[
+                (
+                    "outcome",
+                    {
+                        "text": o["text"],
+                        "evidence_level": o.get("evidence_level") or "described",
+                        "indicator": o.get("indicator") or "",
+                    },
+                )
+                for o in item.get("outcomes") or []
+            ],
+            voices=[
+                ("quote", {"quote": q["quote"], "attribution": q.get("attribution") or ""})
+                for q in item.get("quotes") or []
+            ],
+            resources=[
+                (
+                    "resource",
+                    {"title": r["title"], "description": r.get("description") or "", "url": r.get("url") or ""},
+                )
+                for r in item.get("resources") or []
+            ],
         )
         page.themes = _terms(Theme, item.get("themes") or [], where)
         page.target_groups = _terms(TargetGroup, item.get("target_groups") or [], where)
         page.transfer_audiences = _terms(TransferAudience, item.get("transfer_audiences") or [], where)
         page.programmes = [programmes[key] for key in item.get("programmes") or []]
         page.places = [
-            PracticePlace(city=p.get("city") or "", region=p.get("region") or "", country=p["country"], latitude=p.get("latitude"), longitude=p.get("longitude"))
+            PracticePlace(
+                city=p.get("city") or "",
+                region=p.get("region") or "",
+                country=p["country"],
+                latitude=p.get("latitude"),
+                longitude=p.get("longitude"),
+            )
             for p in item["places"]
         ]
         page.replicated_in = [
-            ReplicationPlace(city=p.get("city") or "", region=p.get("region") or "", country=p.get("country") or "", year=p.get("year"))
+            ReplicationPlace(
+                city=p.get("city") or "",
+                region=p.get("region") or "",
+                country=p.get("country") or "",
+                year=p.get("year"),
+            )
             for p in item.get("replicated_in") or []
         ]
         page.organisation_roles = [
-            PracticeOrganisation(organisation=organisations[o["org"]], role=o["role"], since_year=o.get("since_year"), note=o.get("note") or "")
+            PracticeOrganisation(
+                organisation=organisations[o["org"]],
+                role=o["role"],
+                since_year=o.get("since_year"),
+                note=o.get("note") or "",
+            )
             for o in item.get("organisations") or []
         ]
-        page.awards = [PracticeAward(name=a["name"], year=a.get("year"), awarding_body=a.get("awarding_body") or "") for a in item.get("awards") or []]
+        page.awards = [
+            PracticeAward(name=a["name"], year=a.get("year"), awarding_body=a.get("awarding_body") or "")
+            for a in item.get("awards") or []
+        ]
         page.contacts = [
             PracticeContact(
-                name=c["name"], function=c.get("function") or "", organisation=c.get("organisation") or "",
-                email=c.get("email") or "", phone=str(c.get("phone") or ""), postal_address=c.get("address") or "",
+                name=c["name"],
+                function=c.get("function") or "",
+                organisation=c.get("organisation") or "",
+                email=c.get("email") or "",
+                phone=str(c.get("phone") or ""),
+                postal_address=c.get("address") or "",
                 publish=bool(c.get("publish", False)),
             )
             for c in item.get("contacts") or []
         ]
         page.sources = [
             PracticeSource(
-                kind=s.get("kind") or "other", title=s.get("title") or "", url=s.get("url") or "",
-                publisher=s.get("publisher") or "", date_on_source=_date(s.get("date")),
-                source_last_updated=_date(s.get("last_updated")), contributed_by=s.get("contributed_by") or "",
-                retrieved_at=_datetime(s.get("retrieved_at")), raw_text=s.get("raw_text") or "",
+                kind=s.get("kind") or "other",
+                title=s.get("title") or "",
+                url=s.get("url") or "",
+                publisher=s.get("publisher") or "",
+                date_on_source=_date(s.get("date")),
+                source_last_updated=_date(s.get("last_updated")),
+                contributed_by=s.get("contributed_by") or "",
+                retrieved_at=_datetime(s.get("retrieved_at")),
+                raw_text=s.get("raw_text") or "",
             )
             for s in item.get("sources") or []
         ]

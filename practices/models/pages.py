@@ -47,9 +47,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         practices = PracticePage.objects.live().public().filter(locale=self.locale)
         context["practice_index"] = PracticeIndexPage.objects.live().filter(locale=self.locale).first()
-        context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related(
-            "places", "themes"
-        )[:6]
+        context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related("places", "themes")[:6]
         context["practice_count"] = practices.count()
         context["theme_counts"] = (
             Theme.objects.filter(locale_id=default_locale_only()["locale_id"])
