@@ -96,3 +96,13 @@ def test_a_broken_demo_file_is_a_clear_error(tmp_path, site_tree):
     with pytest.raises(DemoDataError, match="no-such-theme"):
         load_demo(broken)
     assert not PracticePage.objects.filter(slug="x").exists()
+
+
+def test_founding_translations_are_managed_by_wagtail_localize(demo_loaded):
+    from wagtail_localize.models import Translation
+
+    for slug in FOUNDING:
+        english = PracticePage.objects.get(slug=slug, locale__language_code="en")
+        translation = Translation.objects.get(source__object_id=english.translation_key, target_locale__language_code="de")
+        total, translated = translation.get_progress()
+        assert translated >= 3, (slug, total, translated)  # at least title, summary and the story are recorded
