@@ -103,6 +103,8 @@ def test_founding_translations_are_managed_by_wagtail_localize(demo_loaded):
 
     for slug in FOUNDING:
         english = PracticePage.objects.get(slug=slug, locale__language_code="en")
-        translation = Translation.objects.get(source__object_id=english.translation_key, target_locale__language_code="de")
+        translation = Translation.objects.get(
+            source__object_id=english.translation_key, target_locale__language_code="de"
+        )
         total, translated = translation.get_progress()
         assert translated >= 3, (slug, total, translated)  # at least title, summary and the story are recorded

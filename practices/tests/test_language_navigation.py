@@ -21,7 +21,7 @@ def _switcher(html: str) -> dict[str, str]:
 
 
 def _alternates(html: str) -> dict[str, str]:
-    return {code: url for code, url in re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html)}
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
 
 
 def _canonical(html: str) -> list[str]:
