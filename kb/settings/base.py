@@ -173,7 +173,14 @@ if _search_url:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # modelsearch's database backend; on PostgreSQL each language is stemmed with its own text-search
+    # configuration (see search/localized_database.py). SQLite's FTS5 folds case and diacritics itself.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.localized_database",
+            "SEARCH_CONFIGS": {"en": "english", "de": "german"},
+        }
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
