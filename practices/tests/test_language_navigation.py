@@ -118,9 +118,7 @@ def test_sitemap_lists_both_languages_with_alternates(client, translated):
         "http://localhost/de/practices/bridge-to-work/",
         "http://localhost/en/practices/only-in-english/",
     }
-    assert (
-        '<xhtml:link rel="alternate" hreflang="de" href="http://localhost/de/practices/bridge-to-work/"/>' in xml
-    )
+    assert '<xhtml:link rel="alternate" hreflang="de" href="http://localhost/de/practices/bridge-to-work/"/>' in xml
     only = xml.split("<loc>http://localhost/en/practices/only-in-english/</loc>")[1].split("</url>")[0]
     assert "xhtml:link" not in only
 
