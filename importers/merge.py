@@ -66,8 +66,20 @@ def merge(a: PracticeRecord, b: PracticeRecord) -> PracticeRecord:
     """One record: scalars from ``a`` unless empty, lists united without duplicates, both sources."""
     result = copy.deepcopy(a)
     other = copy.deepcopy(b)
-    for name in ("title", "short_name", "short_name_expansion", "short_name_translation", "summary", "language",
-                 "description", "challenge", "approach", "results", "interview", "end_year"):
+    for name in (
+        "title",
+        "short_name",
+        "short_name_expansion",
+        "short_name_translation",
+        "summary",
+        "language",
+        "description",
+        "challenge",
+        "approach",
+        "results",
+        "interview",
+        "end_year",
+    ):
         if not getattr(result, name):
             setattr(result, name, getattr(other, name))
     years = [y for y in (a.start_year, b.start_year) if y]
@@ -75,10 +87,19 @@ def merge(a: PracticeRecord, b: PracticeRecord) -> PracticeRecord:
         result.start_year = min(years)
         if len(set(years)) > 1:
             result.warnings.append(f"sources differ on the start year: {sorted(set(years))}; kept the earliest")
-    result.sources = a.sources + [s for s in other.sources if s.sha256 not in {x.sha256 for x in a.sources} or not s.sha256]
+    known = {x.sha256 for x in a.sources if x.sha256}
+    result.sources = a.sources + [s for s in other.sources if not s.sha256 or s.sha256 not in known]
     result.places = merge_places(a.places + other.places)
-    for name in ("programmes", "target_groups", "themes", "transfer_audiences", "replicated_in", "outcomes",
-                 "lessons", "warnings"):
+    for name in (
+        "programmes",
+        "target_groups",
+        "themes",
+        "transfer_audiences",
+        "replicated_in",
+        "outcomes",
+        "lessons",
+        "warnings",
+    ):
         setattr(result, name, list(dict.fromkeys(getattr(a, name) + getattr(other, name))))
     result.organisations = _merge_organisations(result.organisations, other.organisations)
     result.contacts = _merge_by(result.contacts, other.contacts, lambda c: fold(c.name or c.email))

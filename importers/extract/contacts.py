@@ -23,6 +23,7 @@ _STREET = re.compile(
     r"\s*\d+\s?[a-z]?(?:\s*[-–]\s*\d+)?|\b\d{1,4}\s+[A-Z][\w ]{2,30}\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane)\b"
     r"|[A-ZÄÖÜ][\wäöüß-]+(?:\s[A-ZÄÖÜ][\wäöüß-]+)?\s(?:Straße|Strasse|Platz|Weg|Allee|Ring|Gasse|Wall)\s\d+\s?[a-z]?"
 )
+_BARE_STREET = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:\s[A-ZÄÖÜ][\wäöüß.-]+){0,2}\s\d{1,4}\s?[a-z]?")
 _POSTCODE = re.compile(r"\b(?:D[- ]?)?\d{5}\s+[A-ZÄÖÜ][\wäöüß.-]+(?:\s(?:am|an\s+der|im)\s[A-ZÄÖÜ][\w.-]+)?")
 _TITLE = r"(?:(?:Dr|Prof|Dipl\.-\w+)\.?\s+|(?:Frau|Herr|Ms\.?|Mr\.?|Mrs\.?)\s+)*"
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúç]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúç]+)?"
@@ -30,14 +31,20 @@ PERSON = re.compile(rf"\b{_TITLE}({_NAME_WORD}(?:\s+(?:von|van|de|der|zu)\s+|\s+
 _ORG_HINT = re.compile(
     r"\b(gGmbH|GmbH|e\.\s?V\.|eV|AG|Stadt|City\s+of|Verein|Institut|Agentur|Jobcenter|University|Universität|"
     r"Foundation|Stiftung|Network|Netzwerk|Landesnetzwerk|Integrationsprojekte|Fachbereich|Koordinationsstelle|"
-    r"Department|Office|Amt|Referat|Ministry|Ministerium|Diakonie|Caritas|Verband|Association|Centre|Center|Zentrum)\b"
+    r"Department|Office|Amt|Referat|Ministry|Ministerium|Diakonie|Caritas|Verband|Association|Centre|Center|Zentrum)"
+    r"(?!\w)"
 )
 _FUNCTION_WORDS = (
     r"coordinator|co-ordinator|manager|director|head|leader|officer|adviser|advisor|counsellor|consultant|"
     r"president|chair|founder|referent(?:in)?|koordinator(?:in)?|leiter(?:in)?|projektleitung|"
     r"geschäftsführer(?:in)?|berater(?:in)?|ansprechpartner(?:in)?|mitarbeiter(?:in)?"
 )
-_FUNCTION = re.compile(rf"\b(?:[\w'’-]+\s+){{0,3}}(?:{_FUNCTION_WORDS})s?\b(?:\s+(?:of|in|for|at)\s+[^,.;]{{2,60}})?", re.I)
+_FUNCTION = re.compile(
+    rf"\b(?:[\w'’-]+\s+){{0,3}}(?:{_FUNCTION_WORDS})s?\b(?:\s+(?:of|in|for|at)\s+[^,.;]{{2,60}})?", re.I
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:one\s+)?of\s+the\s+(?:two|three|four|five|\d+)\s+|the\s+|an?\s+|der\s+|die\s+)", re.I
+)
 _NOT_NAMES = {
     "tel", "email", "e-mail", "fax", "contact", "kontakt", "link", "see", "further", "more", "project", "imprint",
     "the", "for", "this", "offer", "version", "layout", "editor", "authors", "photos", "good", "idea", "equal",
@@ -99,7 +106,7 @@ def person_name(line: str) -> str:
 
 def parse_contact_block(block: str) -> list[ContactRecord]:
     """People in a contact block; organisation, address, phones and emails go to the person they follow."""
-    lines = [squash(x) for x in re.split(r"\n|\s/\s|\s\|\s", block) if squash(x)]
+    lines = [squash(x).strip(" /") for x in re.split(r"\n|\s/\s(?!\d)|\s\|\s", block) if squash(x).strip(" /")]
     contacts: list[ContactRecord] = []
     organisation, address_lines = "", []
     current: ContactRecord | None = None
@@ -122,7 +129,7 @@ def parse_contact_block(block: str) -> list[ContactRecord]:
             target.email = target.email or (emails[0] if emails else "")
             target.phone = target.phone or (phones[0] if phones else "")
             continue
-        if _STREET.search(line) or _POSTCODE.search(line):
+        if _STREET.search(line) or _POSTCODE.search(line) or _BARE_STREET.fullmatch(line):
             address_lines.append(line.rstrip(","))
             continue
         if address_lines and re.fullmatch(r"[A-ZÄÖÜ][\wäöüß .-]{1,40},\s*[A-Z][\w .]{2,40},?", line):
@@ -131,7 +138,11 @@ def parse_contact_block(block: str) -> list[ContactRecord]:
         if re.match(r"(https?://|www\.)", line):
             continue
         if _ORG_HINT.search(line) and len(line) < 120:
-            if current and not current.organisation and not re.match(r"(Fachbereich|Koordinationsstelle|Department|Referat|Abteilung)\b", line):  # noqa: E501
+            if (
+                current
+                and not current.organisation
+                and not re.match(r"(Fachbereich|Koordinationsstelle|Department|Referat|Abteilung)\b", line)
+            ):  # noqa: E501
                 current.organisation = line.rstrip(",")
             elif current is None and not organisation:
                 organisation = line.rstrip(",")
@@ -158,8 +169,7 @@ def functions_from_text(text: str, names: list[str]) -> dict[str, str]:
         for m in re.finditer(re.escape(name) + r"\s*,\s*([^,.;“”\"]{3,90})", text):
             fm = _FUNCTION.search(m.group(1))
             if fm:
-                function = re.sub(r"^(?:(?:one\s+)?of\s+the\s+(?:two|three|four|five|\d+)\s+|the\s+|an?\s+|der\s+|die\s+)", "",
-                                  fm.group(0).strip(" ¹²³"), flags=re.I)
+                function = _LEADING_FILLER.sub("", fm.group(0).strip(" ¹²³"))
                 function = function.rstrip("¹²³⁴⁵⁶⁷⁸⁹ ")
                 found.setdefault(name, re.sub(r"(?<=\w)s\b(?=\s+of|\s*$)", "", function).strip())
         m = re.search(rf"\b(?:the\s+)?([\w'’ -]{{0,40}}(?:{_FUNCTION_WORDS}))\s*,?\s+{re.escape(name)}\b", text, re.I)

@@ -16,15 +16,37 @@ from importers.textutils import MONTHS
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)"  # noqa: E501
 _START_VERBS = r"(?:established|launched|founded|set\s+up|started|initiated|created|introduced|began|begun|gegründet|gestartet|ins\s+Leben\s+gerufen)"  # noqa: E501
-_NOT_START = re.compile(r"\b(award|prize|preis|auszeichnung|updated|aktualisiert|published|report|study|law|gesetz|campaign|version)", re.I)  # noqa: E501
-_SINCE = re.compile(rf"\b(?:since|seit)\s+(?:(?:the\s+)?(?:beginning|start|summer|autumn|spring|winter)\s+(?:of\s+)?)?(?:{_MONTH}\s+)?({YEAR})\b", re.I)  # noqa: E501
-_VERB_IN = re.compile(rf"\b(?:was|were|has\s+been|had\s+been|is|wurde)?\s*{_START_VERBS}\s+(?:in\s+|im\s+Jahr\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?({YEAR})\b", re.I)  # noqa: E501
-_IN_YEAR_VERB = re.compile(rf"\b(?:In|Im\s+Jahr)\s+(?:{_MONTH}\s+)?({YEAR}),?\s+([^.;]{{0,100}}?)\b{_START_VERBS}\b\s+([^.;]{{0,80}})", re.I)  # noqa: E501
-_RANGE = re.compile(rf"\b(?:from|von)\s+({YEAR})\s+(?:to|until|till|bis)\s+({YEAR})\b|\b({YEAR})\s*[-–]\s*({YEAR})\b", re.I)  # noqa: E501
-_END = re.compile(rf"\b(?:ended|ran\s+until|finished|completed|closed|endete|lief\s+bis)\s+(?:in\s+)?(?:{_MONTH}\s+)?({YEAR})\b", re.I)  # noqa: E501
-_EVENT_START = re.compile(rf"^(?:In|Im|Since|Seit|By|Bis)\s+(?:(?:the\s+)?(?:summer|autumn|spring|winter|early|late)\s+(?:of\s+)?)?(?:{_MONTH}\s+)?({YEAR})\b")  # noqa: E501
-_EVENT_CUE = re.compile(rf"\b(?:joined|expanded|extended|awarded|won|received|replicated|transferred|became|renamed|moved|launched|started|began)\b[^.]{{0,60}}\b(?:in\s+)?({YEAR})\b", re.I)  # noqa: E501
-_LAST_UPDATED = re.compile(r"\b(?:last\s+updated|last\s+modified|zuletzt\s+aktualisiert|stand)\s*(?:on|am|:)?\s*(\d{1,2})[./](\d{1,2})[./](\d{4})", re.I)  # noqa: E501
+_NOT_START = re.compile(
+    r"\b(award|prize|preis|auszeichnung|updated|aktualisiert|published|report|study|law|gesetz|campaign|version)", re.I
+)  # noqa: E501
+_SINCE = re.compile(
+    rf"\b(?:since|seit)\s+(?:(?:the\s+)?(?:beginning|start|summer|autumn|spring|winter)\s+(?:of\s+)?)?(?:{_MONTH}\s+)?({YEAR})\b",
+    re.I,
+)  # noqa: E501
+_VERB_IN = re.compile(
+    rf"\b(?:was|were|has\s+been|had\s+been|is|wurde)?\s*{_START_VERBS}\s+(?:in\s+|im\s+Jahr\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?({YEAR})\b",
+    re.I,
+)  # noqa: E501
+_IN_YEAR_VERB = re.compile(
+    rf"\b(?:In|Im\s+Jahr)\s+(?:{_MONTH}\s+)?({YEAR}),?\s+([^.;]{{0,100}}?)\b{_START_VERBS}\b\s+([^.;]{{0,80}})", re.I
+)  # noqa: E501
+_RANGE = re.compile(
+    rf"\b(?:from|von)\s+({YEAR})\s+(?:to|until|till|bis)\s+({YEAR})\b|\b({YEAR})\s*[-–]\s*({YEAR})\b", re.I
+)  # noqa: E501
+_END = re.compile(
+    rf"\b(?:ended|ran\s+until|finished|completed|closed|endete|lief\s+bis)\s+(?:in\s+)?(?:{_MONTH}\s+)?({YEAR})\b", re.I
+)  # noqa: E501
+_EVENT_START = re.compile(
+    rf"^(?:In|Im|Since|Seit|By|Bis)\s+(?:(?:the\s+)?(?:summer|autumn|spring|winter|early|late)\s+(?:of\s+)?)?(?:{_MONTH}\s+)?({YEAR})\b"
+)  # noqa: E501
+_EVENT_CUE = re.compile(
+    rf"\b(?:joined|expanded|extended|awarded|won|received|replicated|transferred|became|renamed|moved|launched|started|began)\b[^.]{{0,60}}\b(?:in\s+)?({YEAR})\b",
+    re.I,
+)  # noqa: E501
+_LAST_UPDATED = re.compile(
+    r"\b(?:last\s+updated|last\s+modified|zuletzt\s+aktualisiert|stand)\s*(?:on|am|:)?\s*(\d{1,2})[./](\d{1,2})[./](\d{4})",
+    re.I,
+)  # noqa: E501
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_DATE = re.compile(rf"^\s*({_MONTH})\s+(\d{{1,2}}),\s*({YEAR})\s*$", re.M)
 _DE_DATE = re.compile(r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*$", re.M)

@@ -13,7 +13,7 @@ _KNOWN_ACRONYMS = {k.short_name for k in KNOWN_ORGANISATIONS} | {
     "UN", "UNHCR", "USA", "UK", "GmbH", "gGmbH", "ESF", "BAMF", "IHK", "HWK", "VHS", "DGB", "CV", "CVs", "IT", "ICT",
     "TV", "FAQ", "URL", "PPT", "II", "III", "IV", "IST", "EXIS", "ZWH", "KMU", "ID", "OK", "DE", "Ltd",
 }  # fmt: skip
-_SELF_NOUN = r"(?:DP|Development\s+Partnership|project|Projekt|programme|program|network|Netzwerk|initiative|Initiative)"
+_SELF_NOUN = r"(?:DP|Development\s+Partnership|project|Projekt|programme|program|network|Netzwerk|[Ii]nitiative)"
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*\b")
 _FOOTNOTE = re.compile(
     r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹*]|\[?\d\]?)\s*([A-Z][\w-]{1,15})\s+(?:stands\s+for|steht\s+für|means|=|:)\s+(.+)$", re.M
@@ -30,7 +30,8 @@ def smart_case(title: str, body: str) -> str:
         core = word.strip(",:;.!?()\"'")
         # only mid-sentence uses tell a word's own casing
         seen = Counter(m.group(0) for m in re.finditer(rf"(?<=[\w,;] ){re.escape(core)}(?![\w])", body, re.I))
-        cased = [w for w in seen if not w.islower() and not w.isupper()] or [w for w in seen if w.isupper() and len(w) > 1]
+        cased = [w for w in seen if not w.islower() and not w.isupper()]
+        cased = cased or [w for w in seen if w.isupper() and len(w) > 1]
         if cased and len(core) > 1:
             replacement = max(cased, key=lambda w: seen[w])
         elif index == 0:
@@ -72,7 +73,7 @@ def footnote_expansion(text: str, acronym: str) -> tuple[str, str]:
         if tm:
             translation = tm.group(1).strip()
             rest = rest[: tm.start()].strip()
-        return rest.strip(" .\"“”"), translation
+        return rest.strip(' ."“”'), translation
     return "", ""
 
 
@@ -80,5 +81,6 @@ def inline_expansion(text: str, acronym: str) -> str:
     """'Migrants Employment Empowerment Training (MEET)' -> the words before the acronym in parentheses."""
     if not acronym:
         return ""
-    m = re.search(rf"((?:[A-ZÄÖÜ][\wäöüß'-]*\s+(?:(?:for|of|and|through|für|und|mit|the)\s+)?){{2,8}})\({re.escape(acronym)}\)", text)
+    words = r"(?:[A-ZÄÖÜ][\wäöüß'-]*\s+(?:(?:for|of|and|through|für|und|mit|the)\s+)?)"
+    m = re.search(rf"({words}{{2,8}})\({re.escape(acronym)}\)", text)
     return squash(m.group(1)) if m else ""

@@ -136,6 +136,7 @@ def split_organisations(span: str) -> list[OrganisationRecord]:
     # Known names first, so the "and" inside "Ministry of Labour and Social Affairs" does not split it.
     placeholders: dict[str, OrganisationRecord] = {}
     for known, pattern in _KNOWN_RE:
+
         def _replace(m: re.Match[str], known: KnownOrganisation = known) -> str:
             key = f"KNOWNORG{len(placeholders)}X"
             placeholders[key] = _known_record(known, m.string[m.end() :])
@@ -178,7 +179,9 @@ KNOWN_BY_NAME = {k.name.split(" ")[0]: k.local for k in KNOWN_ORGANISATIONS}
 
 
 def _leading_name(item: str) -> str:
-    item = re.sub(r"^(?:the|a|an|die|der|dem|den|des|das|its|their)\s+", "", item.strip(" .:\"“”„"), flags=re.I)
+    item = re.sub(r"^(?:the|a|an|die|der|dem|den|des|das|its|their)\s+", "", item.strip(' :"“”„'), flags=re.I)
+    if not re.search(rf"{_LEGAL}$", item):
+        item = item.rstrip(".")
     tokens: list[str] = []
     for m in _ORG_TOKEN.finditer(item):
         token = m.group(0)

@@ -10,8 +10,11 @@ from importers.records import AwardRecord, InterviewRecord, QuoteRecord
 from importers.textutils import squash
 
 _PRIZE_WORD = r"(?:Prize|Award|Preis|Integrationspreis|Award\s+for\s+[A-Z][\w ]{2,40})"
-_AWARD_NAME = rf"((?:the\s+)?(?:[A-ZÄÖÜ][\w'’.-]*\s+|of\s+|for\s+|the\s+|für\s+|des\s+|der\s+){{0,8}}{_PRIZE_WORD}(?:\s+{YEAR})?)"
-_AWARD_CUE = re.compile(rf"\b(?:was\s+awarded|were\s+awarded|received|won|has\s+won|was\s+given|erhielt|gewann)\s+{_AWARD_NAME}")
+_AWARD_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*\s+|of\s+|for\s+|the\s+|für\s+|des\s+|der\s+)"
+_AWARD_NAME = rf"((?:the\s+)?{_AWARD_WORD}{{0,8}}{_PRIZE_WORD}(?:\s+{YEAR})?)"
+_AWARD_CUE = re.compile(
+    rf"\b(?:was\s+awarded|were\s+awarded|received|won|has\s+won|was\s+given|erhielt|gewann)\s+{_AWARD_NAME}"
+)
 _AWARD_PLAIN = re.compile(rf"\b((?:[A-ZÄÖÜ][\w'’.-]*\s+){{1,6}}{_PRIZE_WORD})\s+({YEAR})\b")
 _REPLICATION = re.compile(
     r"\b(?:replicated|transferred|adopted|rolled\s+out|copied|übertragen|adaptiert)\s+(?:in|to|by|into|auf|nach|in\s+den)"
@@ -49,7 +52,8 @@ def awards(sentences: list[str]) -> list[AwardRecord]:
             found.append(AwardRecord(name=name, year=year))
         if not _AWARD_CUE.search(sentence):
             for m in _AWARD_PLAIN.finditer(sentence):
-                found.append(AwardRecord(name=re.sub(r"^(?:The|the|A)\s+", "", squash(m.group(1))), year=int(m.group(2))))
+                name = re.sub(r"^(?:The|the|A)\s+", "", squash(m.group(1)))
+                found.append(AwardRecord(name=name, year=int(m.group(2))))
     unique: dict[str, AwardRecord] = {}
     for award in found:
         unique.setdefault(award.name.lower(), award)

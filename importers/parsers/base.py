@@ -36,7 +36,8 @@ _BLOCK_END = re.compile(
 )
 LABELS: dict[str, str] = {
     "funders": r"gefördert\s+(?:durch|von)|funded\s+by|financed\s+by|förderer|funding",
-    "implementing": r"implementing\s+organi[sz]ation|(?:umsetzende|durchführende)\s+organisation|(?:projekt)?träger(?:in)?",
+    "implementing": r"implementing\s+organi[sz]ation|(?:umsetzende|durchführende)\s+organisation"
+    r"|(?:projekt)?träger(?:in)?",
     "partners": r"(?:kooperations|strategic\s+|project\s+)?partners?|in\s+(?:cooperation|kooperation)\s+(?:with|mit)",
     "target_groups": r"target\s+groups?|zielgruppen?",
     "transfer": r"addressees\s+for\s+transfer|transferadressat(?:en|innen)|transfer\s+audiences?",
@@ -203,8 +204,10 @@ def _country(parts: Parts, body: str, full_text: str) -> str:
         found = places.find_countries(text)
         if found:
             return found[0]
-    if re.search(r"\+\s?49\b|\bD[- ]\d{5}\b", full_text):
+    if re.search(r"\+\s?49\b|\bD[- ]\d{5}\b", full_text) or places.postcode_cities(full_text, "DE"):
         return "DE"
+    if language(full_text) == "de":
+        return "DE"  # a German text that names no country is, in these sources, about Germany
     return ""
 
 
@@ -234,7 +237,7 @@ def _contact_organisations(contact_text: str, people: list[ContactRecord]) -> li
     coordinating = bool(re.search(r"koordination|coordinat", contact_text, re.I))
     for line in contact_text.split("\n"):
         line = squash(line).rstrip(",")
-        if re.search(r"\b(gGmbH|GmbH|e\.\s?V\.|eV)\b|^(?:City|Town)\s+of\s|^Stadt\s", line) and len(line) < 100:
+        if re.search(r"\b(gGmbH|GmbH|e\.\s?V\.|eV)(?!\w)|^(?:City|Town)\s+of\s|^Stadt\s", line) and len(line) < 100:
             name = re.sub(r"\s+-\s+", " ", line)
             found.append(OrganisationRecord(name=name, role=ROLE_COORDINATOR if coordinating else ROLE_PARTNER))
     for m in _MUNICIPAL_DOMAIN.finditer(contact_text):
@@ -253,7 +256,8 @@ def _finish_contacts(people: list[ContactRecord], body: str, orgs: list[Organisa
     functions = contact_extract.functions_from_text(body, [p.name for p in people])
     for person in people:
         narrative = functions.get(person.name, "")
-        if narrative and (not person.function or re.match(r"(Fachbereich|Department|Referat|Abteilung)", person.function)):
+        department = re.match(r"(Fachbereich|Department|Referat|Abteilung)", person.function)
+        if narrative and (not person.function or department):
             person.function = narrative
         if person.organisation:
             for org in orgs:
@@ -263,15 +267,26 @@ def _finish_contacts(people: list[ContactRecord], body: str, orgs: list[Organisa
 
 
 def _people_in(body: str) -> list[str]:
-    return [m.group(1) for m in re.finditer(r"(?:says|explains|according\s+to|to)\s+((?:[A-ZÄÖÜ][\wäöüß-]+\s){1,2}[A-ZÄÖÜ][\wäöüß-]+)", body)]  # noqa: E501
+    return [
+        m.group(1)
+        for m in re.finditer(
+            r"(?:says|explains|according\s+to|to)\s+((?:[A-ZÄÖÜ][\wäöüß-]+\s){1,2}[A-ZÄÖÜ][\wäöüß-]+)", body
+        )
+    ]  # noqa: E501
 
 
 def _link_event_organisations(record: PracticeRecord) -> None:
     for event in record.events:
         for org in record.organisations:
-            variants = {org.name, re.sub(r"^Jobcenter ", "Job Center ", org.name), re.sub(r"^Jobcenter ", "Job Centre ", org.name)}  # noqa: E501
-            if org.role == ROLE_PARTNER and any(v in event.text for v in variants) and re.search(
-                r"\bjoin|\bnew\s+partner|\bkam\s+hinzu|\bneue[rn]?\s+Partner", event.text, re.I
+            variants = {
+                org.name,
+                re.sub(r"^Jobcenter ", "Job Center ", org.name),
+                re.sub(r"^Jobcenter ", "Job Centre ", org.name),
+            }  # noqa: E501
+            if (
+                org.role == ROLE_PARTNER
+                and any(v in event.text for v in variants)
+                and re.search(r"\bjoin|\bnew\s+partner|\bkam\s+hinzu|\bneue[rn]?\s+Partner", event.text, re.I)
             ):
                 event.organisation = org.name
 

@@ -78,5 +78,6 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
         parts.short_name_hints = (organisation_line,)
         first = re.split(r"\s+[-–]\s+", organisation_line)[0]
         parts.organisations.append(OrganisationRecord(name=first, role=ROLE_IMPLEMENTING))
+    parts.extra = organisation_line
     parts.source = SourceRecord(kind=KIND, title=parts.title, publisher=PUBLISHER, date=date)
     return assemble(parts, vocabulary, cleaned.text)

@@ -38,10 +38,12 @@ _FIELDS = {
     "target": r"Target\s+groups?|Zielgruppen?",
 }
 _SECTIONS = {
-    "challenge": r"Starting\s+position(?:\s*/\s*challenge)?|Ausgangslage(?:\s*/\s*Herausforderung)?|Challenge|Herausforderung",
+    "challenge": r"Starting\s+position(?:\s*/\s*challenge)?|Ausgangslage(?:\s*/\s*Herausforderung)?"
+    r"|Challenge|Herausforderung",
     "approach": r"Implementation(?:\s+of\s+the\s+format)?|Umsetzung(?:\s+des\s+Formats)?|Approach|Vorgehen",
     "results": r"Summary|Zusammenfassung|Fazit|Results|Ergebnisse",
-    "interview": r"(?:Three|Four|Two|Drei|Vier|Zwei)\s+(?:questions|Fragen)\s+(?:to|an)\s+.+|Interview\s+(?:with|mit)\s+.+",
+    "interview": r"(?:Three|Four|Two|Drei|Vier|Zwei)\s+(?:questions|Fragen)\s+(?:to|an)\s+.+"
+    r"|Interview\s+(?:with|mit)\s+.+",
     "imprint": r"Imprint|Impressum",
     "network": r"Network\s+IQ|Netzwerk\s+IQ|Das\s+Förderprogramm.*",
 }
@@ -59,7 +61,9 @@ def detect(text: str) -> float:
 def _split(text: str) -> tuple[str, dict[str, str]]:
     """(the text before the first field, {field or section key: its text})."""
     found: dict[str, str] = {}
-    marks = [(m.start(), m.end(), next(k for k, v in m.groupdict().items() if v), m.group(0)) for m in _LINE.finditer(text)]
+    marks = [
+        (m.start(), m.end(), next(k for k, v in m.groupdict().items() if v), m.group(0)) for m in _LINE.finditer(text)
+    ]
     preamble = text[: marks[0][0]] if marks else text
     for i, (_start, end, key, heading) in enumerate(marks):
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
@@ -86,7 +90,7 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
         x for x in (subtitle, fields.get("format", ""), fields.get("target", ""), fields.get("challenge", ""),
                     fields.get("approach", ""), fields.get("results", ""), fields.get("interview", "")) if x
     )  # fmt: skip
-    parts.extra = "\n\n".join(x for x in (fields.get("offer", ""), fields.get("imprint", ""), fields.get("network", "")) if x)
+    parts.extra = "\n\n".join(filter(None, (fields.get(k, "") for k in ("offer", "imprint", "network"))))
     parts.contact_text = fields.get("contact", "")
     parts.transfer_text = fields.get("transfer", "")
     parts.target_text = fields.get("target", "")
