@@ -19,19 +19,21 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from importers.extract.organisations import normalise_name, same_organisation
 from importers.extract.places import lookup_city
-from importers.merge import same_practice
+from importers.merge import same_practice, same_practice_in_another_language
 from importers.models import ImportRecord
-from importers.records import PlaceRecord, PracticeRecord
+from importers.records import ContactRecord, PlaceRecord, PracticeRecord
 from importers.records import OrganisationRecord as OrgRecord
 from importers.vocabulary import Vocabulary
 from practices.models import (
@@ -113,7 +115,7 @@ def load_record(
 
         page, how = find_practice(record, locale)
         if page is None and locale != Locale.get_default():
-            original, how = find_practice(record, Locale.get_default())
+            original, how = find_practice(record, Locale.get_default(), matcher=same_practice_in_another_language)
             if original is not None:
                 return _create_translation(record, original, locale, publish, user, how)
         if page is None:
@@ -123,7 +125,9 @@ def load_record(
         return _merge(record, page, publish, user, how)
 
 
-def find_practice(record: PracticeRecord, locale: Locale) -> tuple[PracticePage | None, str]:
+def find_practice(
+    record: PracticeRecord, locale: Locale, matcher: Callable = same_practice
+) -> tuple[PracticePage | None, str]:
     """The practice a record describes, and how it was recognised ("same source" or the fuzzy match)."""
     addresses = {s.url for s in record.sources if s.url}
     files = {s.file for s in record.sources if s.file}
@@ -132,12 +136,18 @@ def find_practice(record: PracticeRecord, locale: Locale) -> tuple[PracticePage 
     )
     if (addresses or files) and previous.exists():
         return previous.first().page.specific, "same source"
-    candidates = PracticePage.objects.filter(locale=locale).prefetch_related(
-        "places", "organisation_roles__organisation"
-    )
+    # Only practices sharing an acronym, a city or an organisation can match; score just those.
+    shared = Q(short_name__iexact=record.short_name) if record.short_name else Q(pk__in=[])
+    cities = [p.city for p in record.places if p.city]
+    organisations = [o.name for o in record.organisations if o.role not in ("funder", "network")]
+    if cities:
+        shared |= Q(places__city__in=cities)
+    if organisations:
+        shared |= Q(organisation_roles__organisation__name__in=organisations)
+    candidates = PracticePage.objects.filter(locale=locale).filter(shared).distinct()
     best: tuple[float, PracticePage | None, str] = (0.0, None, "")
     for page in candidates:
-        matched, score, reason = same_practice(record, _record_of(page.get_latest_revision_as_object()))
+        matched, score, reason = matcher(record, _record_of(page.get_latest_revision_as_object()))
         if matched and score > best[0]:
             best = (score, page, f"matched “{page.title}” ({reason}, score {score:.2f})")
     return best[1], best[2]
@@ -147,6 +157,8 @@ def _record_of(page: PracticePage) -> PracticeRecord:
     return PracticeRecord(
         title=page.title,
         short_name=page.short_name,
+        start_year=page.start_year,
+        contacts=[ContactRecord(name=c.name) for c in page.contacts.all()],
         places=[PlaceRecord(city=p.city, region=p.region, country=p.country) for p in page.places.all()],
         organisations=[
             OrgRecord(name=link.organisation.name, short_name=link.organisation.short_name, role=link.role)
@@ -200,7 +212,9 @@ def _merge(record: PracticeRecord, page: PracticePage, publish: bool, user, how:
     return LoadResult("merged", page, f"added a source to “{page.title}”: {how}", warnings)
 
 
-def _create_translation(record: PracticeRecord, original: PracticePage, locale: Locale, publish, user, how) -> LoadResult:
+def _create_translation(
+    record: PracticeRecord, original: PracticePage, locale: Locale, publish, user, how
+) -> LoadResult:
     translation = original.get_translation_or_none(locale)
     if translation is None:
         translation = original.copy_for_translation(locale)
@@ -281,7 +295,9 @@ def _apply_prose(page: PracticePage, record: PracticeRecord, warnings: list[str]
         if value and (overwrite or not getattr(page, name)):
             setattr(page, name, value)
     if record.outcomes and (overwrite or not page.outcomes):
-        page.outcomes = [("outcome", {"text": text, "evidence_level": "described", "indicator": ""}) for text in record.outcomes]
+        page.outcomes = [
+            ("outcome", {"text": text, "evidence_level": "described", "indicator": ""}) for text in record.outcomes
+        ]
     if record.quotes and (overwrite or not page.voices):
         page.voices = [("quote", {"quote": q.quote, "attribution": q.attribution}) for q in record.quotes]
 
@@ -410,7 +426,9 @@ def find_or_create_organisation(item: OrgRecord) -> Organisation:
             item.short_name and item.short_name in (organisation.short_name, organisation.name)
         ):
             return organisation
-    org_type = OrganisationType.objects.filter(slug=item.type, locale=Locale.get_default()).first() if item.type else None
+    org_type = (
+        OrganisationType.objects.filter(slug=item.type, locale=Locale.get_default()).first() if item.type else None
+    )
     return Organisation.objects.create(name=name, short_name=item.short_name[:60], organisation_type=org_type)
 
 
@@ -442,7 +460,7 @@ def _add_awards(page: PracticePage, record: PracticeRecord) -> None:
 
 
 def _add_sources(page: PracticePage, record: PracticeRecord) -> None:
-    sources = [s for s in page.sources.all()]
+    sources = list(page.sources.all())
     retrieved = timezone.now()
     for item in record.sources:
         # A changed text from the same address replaces the old one; the import log keeps the history.

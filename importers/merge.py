@@ -62,6 +62,20 @@ def same_practice(a: PracticeRecord, b: PracticeRecord) -> tuple[bool, float, st
     return matched, round(score, 2), "; ".join(reasons) or "nothing in common"
 
 
+def same_practice_in_another_language(a: PracticeRecord, b: PracticeRecord) -> tuple[bool, float, str]:
+    """Like ``same_practice`` for a text and its translation, whose titles cannot be compared.
+
+    Needs the facts to agree instead: the same acronym, or the same organisation in the same city with
+    the same contact person or start year.
+    """
+    _, score, reason = same_practice(a, b)
+    same_acronym = "same short name" in reason
+    facts = "shared organisation" in reason and "same city" in reason
+    corroborated = "shared contact person" in reason or (a.start_year and a.start_year == b.start_year)
+    matched = same_acronym and score >= MATCH_THRESHOLD or (facts and bool(corroborated))
+    return matched, score, reason
+
+
 def merge(a: PracticeRecord, b: PracticeRecord) -> PracticeRecord:
     """One record: scalars from ``a`` unless empty, lists united without duplicates, both sources."""
     result = copy.deepcopy(a)

@@ -52,3 +52,6 @@ class PendingImport(models.Model):
 
     class Meta:
         verbose_name = _("pending import")
+
+    def __str__(self) -> str:
+        return f"{len(self.files)} file(s) uploaded by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"

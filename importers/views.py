@@ -73,6 +73,4 @@ def confirm(request: HttpRequest, token: uuid.UUID) -> HttpResponse:
         results.append({"group": group, "status": result.status, "message": result.message, "page": result.page})
     pending.delete()
     messages.success(request, _("Import finished."))
-    return TemplateResponse(
-        request, "importers/admin/results.html", {"results": results, "failures": failures}
-    )
+    return TemplateResponse(request, "importers/admin/results.html", {"results": results, "failures": failures})
