@@ -70,9 +70,11 @@ def _check_size(size: int) -> None:
 
 def _check_binary(data: bytes) -> None:
     head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 text: its NUL bytes are part of the encoding
     if head.startswith(b"%PDF-"):
         raise BinaryDocument("binary file: a PDF; extract its text first")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head:
         raise BinaryDocument("binary file: contains NUL bytes, not text")
     sample = head.decode("latin-1")
     controls = len(_CONTROL.findall(sample))

@@ -7,7 +7,9 @@ import unicodedata
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'", "‘": "'", "–": "-", "—": "-"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”“'»]?\s+(?=[\"„“‘«]?[A-ZÄÖÜ0-9])")
-_ABBREVIATIONS = re.compile(r"\b(e\.V|z\.B|u\.a|ca|Dr|Prof|St|Nr|Tel|Fax|Str|bzw|vgl|e\.g|i\.e|Mr|Ms|Mrs|No|etc|Inc|Ltd)\.$")
+_ABBREVIATIONS = re.compile(
+    r"\b(e\.V|z\.B|u\.a|ca|Dr|Prof|St|Nr|Tel|Fax|Str|bzw|vgl|e\.g|i\.e|Mr|Ms|Mrs|No|etc|Inc|Ltd)\.$"
+)
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12, "januar": 1, "februar": 2, "märz": 3,

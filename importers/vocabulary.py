@@ -29,12 +29,7 @@ class Vocabulary:
     def default(cls) -> Vocabulary:
         from practices.vocabularies import VOCABULARIES
 
-        return cls(
-            {
-                name: [(t.slug, [t.en, t.de, *t.synonyms]) for t in terms]
-                for name, terms in VOCABULARIES.items()
-            }
-        )
+        return cls({name: [(t.slug, [t.en, t.de, *t.synonyms]) for t in terms] for name, terms in VOCABULARIES.items()})
 
     def slugs(self, vocabulary: str) -> list[str]:
         return [slug for slug, _ in self.terms.get(vocabulary, [])]

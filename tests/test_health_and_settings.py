@@ -116,3 +116,10 @@ def test_the_redis_cache_really_stores_values():
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.strip() == "stored", result.stderr[-2000:]
+
+
+@pytest.mark.django_db
+def test_unknown_admin_and_api_paths_are_404_not_language_redirects(client):
+    for path in ("/admin/no-such-page/", "/api/no-such-endpoint/", "/healthz/nope/"):
+        assert client.get(path).status_code in (302, 404), path
+        assert not client.get(path).get("Location", "").startswith("/en/"), path

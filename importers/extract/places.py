@@ -75,9 +75,17 @@ def _city_index() -> dict[str, list[City]]:
 
 
 def _is_latin_name(name: str) -> bool:
-    return 3 < len(name) < 40 and name[0].isupper() and any(c.islower() for c in name) and name.isascii() or (
-        3 < len(name) < 40 and name[0].isupper() and all(c.isalpha() or c in " -'" for c in name)
-        and all(ord(c) < 0x250 for c in name)
+    return (
+        3 < len(name) < 40
+        and name[0].isupper()
+        and any(c.islower() for c in name)
+        and name.isascii()
+        or (
+            3 < len(name) < 40
+            and name[0].isupper()
+            and all(c.isalpha() or c in " -'" for c in name)
+            and all(ord(c) < 0x250 for c in name)
+        )
     )
 
 
