@@ -198,3 +198,19 @@ def test_german_page_has_german_interface_dates_and_country_names(client, practi
     english = client.get(practice.url).content.decode()
     assert "Last verified on May 17, 2015." in english
     assert "München, Bavaria, Germany" in english
+
+
+def test_german_catalogue_is_complete_and_keeps_placeholders():
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    po = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES" / "django.po"))
+    assert po.untranslated_entries() == []
+    assert po.fuzzy_entries() == []
+    placeholders = re.compile(r"%\(\w+\)s")
+    for entry in po.translated_entries():
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for text in translations:
+            assert set(placeholders.findall(text)) == set(placeholders.findall(entry.msgid)), entry.msgid
