@@ -22,6 +22,7 @@ def card_practice(parent, **kwargs) -> PracticePage:
         "status": "ended",
     }
     page = PracticePageFactory(parent=parent, **{**defaults, **kwargs})
+    page.organisation_roles.update(organisation=OrganisationFactory(name="Jobcenter Leipzig"))
     PracticeOrganisation.objects.create(
         page=page,
         organisation=OrganisationFactory(name="European Social Fund", website="https://example.eu/esf"),
