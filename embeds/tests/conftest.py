@@ -10,4 +10,6 @@ def practice(site_tree):
 
 @pytest.fixture
 def practice_de(site_tree, practice):
-    return translate(practice, site_tree.index_de, title="Brücke in Arbeit Leipzig", summary="Begleitet Neuzugewanderte in Arbeit.")
+    return translate(
+        practice, site_tree.index_de, title="Brücke in Arbeit Leipzig", summary="Begleitet Neuzugewanderte in Arbeit."
+    )
