@@ -85,7 +85,7 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
         page.goto(f"{partner}/index.html")
         for selector in expected:
             page.wait_for_function(
-                """s => { const f = document.querySelector(s); return f && f.style.height && f.style.height !== "260px"; }""",
+                "s => { const f = document.querySelector(s);return f && f.style.height && f.style.height != '260px' }",
                 arg=selector,
             )
         for selector, canonical in expected.items():
