@@ -5,12 +5,17 @@ entries become stale at once (embeds are small and cheap to rebuild; precise per
 need a lookup per request). The generation is read *before* the database, so an entry built while a
 change lands is stored under the old generation and never served. With several processes the cache
 must be shared (Redis, ``REDIS_URL``) for invalidation to reach all of them.
+
+Each process also keeps the entries it has seen in memory (a small LRU), so a hit costs one tiny read of
+the generation from the shared cache instead of fetching and unpickling the whole entry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +25,10 @@ from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "embeds:generation"
+LOCAL_ENTRIES = 512
+
+_local: OrderedDict[str, Entry] = OrderedDict()
+_local_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,7 @@ def invalidate() -> None:
     transaction.on_commit(bump_generation)
 
 
-def _current_generation(found: dict) -> str:
-    generation = found.get(GENERATION_KEY)
+def _current_generation(generation: str | None) -> str:
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
@@ -61,10 +69,12 @@ def _current_generation(found: dict) -> str:
 def cached(parts: tuple, build: Callable[[], Built | None]) -> Entry | None:
     """The cached entry for ``parts``, or build it; ``None`` when ``build`` finds nothing (not cached)."""
     key = "embeds:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = _current_generation(found)
-    entry = found.get(key)
+    generation = _current_generation(cache.get(GENERATION_KEY))
+    entry = _local.get(key)
+    if entry is None or entry.generation != generation:
+        entry = cache.get(key)
     if isinstance(entry, Entry) and entry.generation == generation:
+        _remember(key, entry)
         return entry
     built = build()
     if built is None:
@@ -78,4 +88,13 @@ def cached(parts: tuple, build: Callable[[], Built | None]) -> Entry | None:
         language=built.language,
     )
     cache.set(key, entry, timeout=settings.EMBEDS_CACHE_SECONDS)
+    _remember(key, entry)
     return entry
+
+
+def _remember(key: str, entry: Entry) -> None:
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
