@@ -1,7 +1,6 @@
 """A partner page on another origin embeds two cards, one by iframe and one by script, in headless Chromium."""
 
 import functools
-import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -51,7 +50,7 @@ def fitted(page, selector):
     return page.eval_on_selector(selector, "f => f.getBoundingClientRect().height"), card_height, frame
 
 
-def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, site_tree, partner_site):
+def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, site_tree, partner_site, monkeypatch):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
     from playwright.sync_api import sync_playwright
@@ -76,7 +75,7 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
     expected = {"#by-iframe iframe": first.full_url, "#by-script iframe": second_de.full_url}
     titles = {"#by-iframe iframe": "Bridge to Work Leipzig", "#by-script iframe": "Willkommenspaten Chemnitz"}
 
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs beside the live server
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs beside the live server
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 900, "height": 1400})
