@@ -9,8 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import lru_cache
 from http import HTTPStatus
 
 from django.conf import settings
@@ -30,21 +29,6 @@ from embeds.cards import SUMMARY_WORDS, CardOptions, InvalidOption, card_data, f
 from embeds.oembed import card_url, discovery_urls, oembed_response, practice_for_url, to_xml
 
 CARD_SCRIPT_TEMPLATE = "embeds/card_resize.js"
-
-
-def answer_404_as_404(view: Callable) -> Callable:
-    """Keep LocaleMiddleware from turning our 404s into redirects to ``/<lang>/<path>``.
-
-    It redirects a 404 outside ``i18n_patterns`` whenever the prefixed path would resolve, and Wagtail's
-    catch-all resolves everything. The check reads ``request.urlconf``; ours has no language prefixes.
-    """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        request.urlconf = "embeds.urls"
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _bad_request(message: str) -> HttpResponse:
@@ -87,7 +71,6 @@ def _resize_script(allowed_origins: tuple[str, ...]) -> tuple[str, str]:
 
 
 @xframe_options_exempt
-@answer_404_as_404
 @require_safe
 def card(request: HttpRequest, ident: str) -> HttpResponse:
     """The card of a live, public practice, framed by other sites. Options: lang, theme, variant, max_width."""
@@ -128,7 +111,6 @@ def card(request: HttpRequest, ident: str) -> HttpResponse:
     return response
 
 
-@answer_404_as_404
 @require_http_methods(["GET", "HEAD", "OPTIONS"])
 def card_json(request: HttpRequest, pk: int) -> HttpResponse:
     """The card's data as JSON, open to every origin (CORS) for GET."""
@@ -163,7 +145,6 @@ def _json_error(message: str, status: int) -> HttpResponse:
     return HttpResponse(json.dumps({"error": message}), content_type="application/json", status=status)
 
 
-@answer_404_as_404
 @require_http_methods(["GET", "HEAD", "OPTIONS"])
 def oembed(request: HttpRequest) -> HttpResponse:
     """oEmbed 1.0: ``?url=<practice page URL>&format=json|xml&maxwidth=&maxheight=``."""
