@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "practices",
     "search.apps.SearchConfig",
     "importers",
+    "embeds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -197,6 +198,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# Embeds: origins allowed to frame the practice cards, comma-separated ("*": any site; all other pages
+# stay unframeable). Cards, oEmbed and JSON answers are cached this many seconds, by browsers too.
+EMBEDS_FRAME_ANCESTORS = env_list("EMBEDS_FRAME_ANCESTORS", "*")
+EMBEDS_CACHE_SECONDS = int(os.environ.get("EMBEDS_CACHE_SECONDS", "300"))
+EMBEDS_PING_VIEW = env_bool("EMBEDS_PING_VIEW", False)  # /embed/ping/, the ceiling in `make loadtest`
 
 PRAXIS_STALE_AFTER_DAYS = 730  # practices not verified for two years are flagged to editors
 
