@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 
 from importers.extract.organisations import normalise_name, same_organisation
 from importers.extract.places import lookup_city
@@ -36,6 +37,7 @@ from importers.models import ImportRecord
 from importers.records import ContactRecord, PlaceRecord, PracticeRecord
 from importers.records import OrganisationRecord as OrgRecord
 from importers.vocabulary import Vocabulary
+from practices.localize import record_translation_strings
 from practices.models import (
     Organisation,
     OrganisationType,
@@ -213,22 +215,25 @@ def _merge(record: PracticeRecord, page: PracticePage, publish: bool, user, how:
 
 
 def _create_translation(
-    record: PracticeRecord, original: PracticePage, locale: Locale, publish, user, how
+    record: PracticeRecord, original: PracticePage, locale: Locale, publish: bool, user, how: str
 ) -> LoadResult:
-    translation = original.get_translation_or_none(locale)
-    if translation is None:
-        translation = original.copy_for_translation(locale)
-    translation = translation.specific
-    draft = translation.get_latest_revision_as_object() if translation.latest_revision_id else translation
+    """The record is a translation of ``original``: made through wagtail-localize, so editors can sync it."""
+    source, _ = TranslationSource.get_or_create_from_instance(original)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    target = original.get_translation_or_none(locale)
+    if target is None:
+        translation.save_target(user=user, publish=False)
+        target = translation.get_target_instance()
+    draft = target.specific.get_latest_revision_as_object()
     warnings: list[str] = []
     _apply_prose(draft, record, warnings)
     _add_sources(draft, record)
+    # Texts with the source's shape become translation strings in wagtail-localize's editor too.
+    record_translation_strings(source, draft, locale, strict=False)
     revision = draft.save_revision(user=user, log_action=True)
     _finish(draft, revision, publish, user)
-    _log(translation, revision, record, ImportRecord.Status.CREATED, user, warnings)
-    return LoadResult(
-        "created", translation, f"translation ({locale.language_code}) of “{original.title}”: {how}", warnings
-    )
+    _log(draft, revision, record, ImportRecord.Status.CREATED, user, warnings)
+    return LoadResult("created", draft, f"translation ({locale.language_code}) of “{original.title}”: {how}", warnings)
 
 
 def _finish(page: PracticePage, revision, publish: bool, user) -> None:

@@ -174,3 +174,17 @@ def test_german_import_becomes_the_translation_of_the_english_practice(site_tree
     assert draft.title == "Ingenieure treffen Ingenieure"
     assert "Ausgangslage" not in draft.challenge and "Anerkennung" in draft.challenge
     assert PracticePage.objects.filter(locale=Locale.get_default()).count() == 1
+
+
+def test_the_imported_translation_is_managed_by_wagtail_localize(site_tree):
+    from wagtail_localize.models import Translation
+
+    run(FIXTURES / "iq_mentoring_circles.txt")
+    run(FIXTURES / "iq_mentoring_circles_de.txt", "--locale", "de")
+    english = PracticePage.objects.get(locale__language_code="en", title="Engineers meet engineers")
+    translation = Translation.objects.get(source__object_id=english.translation_key, target_locale__language_code="de")
+    assert translation.get_target_instance().specific.get_latest_revision_as_object().title == (
+        "Ingenieure treffen Ingenieure"
+    )
+    out, _ = run(FIXTURES / "iq_mentoring_circles_de.txt", "--locale", "de")
+    assert summary(out) == "created 0, updated 0, merged 0, unchanged 1, failed 0"
