@@ -5,6 +5,19 @@ from types import SimpleNamespace
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """German rendering is tested on a fresh clone too: compile the .po catalogues (the .mo are not committed).
+
+    Runs before any test activates a language, so Django loads the fresh catalogues.
+    """
+    import io
+
+    from django.core.management import call_command
+
+    call_command("compile_translations", stdout=io.StringIO())
+
+
 @pytest.fixture
 def site_tree(db):
     """The site structure `make setup` creates: home and practice index in English and German."""

@@ -7,16 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from embeds import urls as embeds_urls
 from kb.views import healthz
 from practices import urls as practices_urls
+from practices.sitemaps import LocalizedSitemap
 from search.api import api as search_api
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("", include(embeds_urls)),  # embeds take the language as ?lang=, not as a URL prefix
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path("api/", search_api.urls),
 ]
 

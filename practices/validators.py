@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import gettext
 
 import pycountry
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 FIRST_YEAR = 1950
@@ -32,6 +35,16 @@ def validate_country_code(value: str) -> None:
         )
 
 
+@functools.cache
+def _country_names(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
 def country_name(code: str) -> str:
+    """The country's name in the active language (pycountry's ISO 3166 catalogues), English otherwise."""
     country = pycountry.countries.get(alpha_2=code or "")
-    return getattr(country, "common_name", None) or getattr(country, "name", code) if country else code
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    language = (get_language() or "en").split("-")[0]
+    return name if language == "en" else _country_names(language).gettext(name)

@@ -24,9 +24,7 @@ def reveal_contact(request: HttpRequest, contact_uuid) -> HttpResponse:
     ``REVEALS_PER_HOUR`` times an hour, so a scraper cannot harvest them in bulk.
     """
     contact = (
-        PracticeContact.objects.select_related("page")
-        .filter(uuid=contact_uuid, publish=True, page__live=True)
-        .first()
+        PracticeContact.objects.select_related("page").filter(uuid=contact_uuid, publish=True, page__live=True).first()
     )
     if contact is None or not contact.page.get_view_restrictions().count() == 0:
         raise Http404

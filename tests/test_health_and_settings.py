@@ -78,8 +78,7 @@ def test_database_url_switches_to_postgresql():
 
 def test_redis_url_switches_the_cache_to_redis():
     result = run_django(
-        "import django; django.setup(); from django.conf import settings;"
-        "print(settings.CACHES['default']['BACKEND'])",
+        "import django; django.setup(); from django.conf import settings;print(settings.CACHES['default']['BACKEND'])",
         DJANGO_SETTINGS_MODULE="kb.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
@@ -111,8 +110,16 @@ def test_the_redis_cache_really_stores_values():
         pytest.skip("no Redis server answers on 127.0.0.1:6379")
     result = run_django(
         "import django; django.setup(); from django.core.cache import cache;"
-        "cache.set('praxis-test-key', 'stored', 10); print(cache.get('praxis-test-key')); cache.delete('praxis-test-key')",
+        "cache.set('praxis-test-key', 'stored', 10); print(cache.get('praxis-test-key'));"
+        "cache.delete('praxis-test-key')",
         DJANGO_SETTINGS_MODULE="kb.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.strip() == "stored", result.stderr[-2000:]
+
+
+@pytest.mark.django_db
+def test_unknown_admin_and_api_paths_are_404_not_language_redirects(client):
+    for path in ("/admin/no-such-page/", "/api/no-such-endpoint/", "/healthz/nope/"):
+        assert client.get(path).status_code in (302, 404), path
+        assert not client.get(path).get("Location", "").startswith("/en/"), path

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "practices",
     "search.apps.SearchConfig",
     "importers",
+    "embeds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -51,7 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "ninja",
+    "ninja",  # the search API's OpenAPI documentation pages
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kb.middleware.PraxisLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -174,9 +175,13 @@ if _search_url:
         }
     }
 else:
-    # search.backends.database: modelsearch's database backend, with per-language configs on PostgreSQL.
+    # modelsearch's database backend; on PostgreSQL each language is stemmed with its own text-search
+    # configuration (see search/localized_database.py). SQLite's FTS5 folds case and diacritics itself.
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIGS": {"en": "english", "de": "german"}}
+        "default": {
+            "BACKEND": "search.localized_database",
+            "SEARCH_CONFIGS": {"en": "english", "de": "german"},
+        }
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -194,6 +199,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# Embeds: origins allowed to frame the practice cards, comma-separated ("*": any site; all other pages
+# stay unframeable). Cards, oEmbed and JSON answers are cached this many seconds, by browsers too.
+EMBEDS_FRAME_ANCESTORS = env_list("EMBEDS_FRAME_ANCESTORS", "*")
+EMBEDS_CACHE_SECONDS = int(os.environ.get("EMBEDS_CACHE_SECONDS", "300"))
+EMBEDS_PING_VIEW = env_bool("EMBEDS_PING_VIEW", False)  # /embed/ping/, the ceiling in `make loadtest`
 
 PRAXIS_STALE_AFTER_DAYS = 730  # practices not verified for two years are flagged to editors
 

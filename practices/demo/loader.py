@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from practices.localize import TranslationMismatchError, translate_page
 from practices.models import (
     HomePage,
     Organisation,
@@ -91,7 +92,9 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
             placeholder.delete()
             root.refresh_from_db()
         text = SITE_TEXT["en"]
-        home = root.add_child(instance=HomePage(title=text["home_title"], slug="home", intro=text["home_intro"], locale=english))
+        home = root.add_child(
+            instance=HomePage(title=text["home_title"], slug="home", intro=text["home_intro"], locale=english)
+        )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -104,27 +107,26 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
     index = PracticeIndexPage.objects.child_of(home).first()
     if index is None:
         text = SITE_TEXT["en"]
-        index = home.add_child(instance=PracticeIndexPage(title=text["index_title"], slug="practices", intro=text["index_intro"]))
+        index = home.add_child(
+            instance=PracticeIndexPage(title=text["index_title"], slug="practices", intro=text["index_intro"])
+        )
         index.save_revision().publish()
 
     for code, text in SITE_TEXT.items():
         if code == english.language_code:
             continue
         locale = _locale(code)
-        home_translation = _ensure_translation(home, locale, {"title": text["home_title"], "intro": text["home_intro"]})
-        _ensure_translation(index, locale, {"title": text["index_title"], "intro": text["index_intro"]}, home_translation)
+        _ensure_translation(home, locale, {"title": text["home_title"], "intro": text["home_intro"]})
+        _ensure_translation(index, locale, {"title": text["index_title"], "intro": text["index_intro"]})
     return home, index
 
 
-def _ensure_translation(page: Page, locale: Locale, fields: dict[str, Any], parent: Page | None = None) -> Page:
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
+def _ensure_translation(page: Page, locale: Locale, fields: dict[str, Any]) -> Page:
+    def write(translation: Page) -> None:
+        for name, value in fields.items():
+            setattr(translation, name, value)
+
+    return translate_page(page, locale, write)[0]
 
 
 def _terms(model, slugs: list[str], where: str) -> list:
@@ -205,41 +207,88 @@ def build_practice(item: dict, organisations: dict, programmes: dict) -> Practic
             results=item.get("results") or "",
             lessons=item.get("lessons") or "",
             transfer_conditions=item.get("transfer_conditions") or "",
-            outcomes=[("outcome", {"text": o["text"], "evidence_level": o.get("evidence_level") or "described", "indicator": o.get("indicator") or ""}) for o in item.get("outcomes") or []],
-            voices=[("quote", {"quote": q["quote"], "attribution": q.get("attribution") or ""}) for q in item.get("quotes") or []],
-            resources=[("resource", {"title": r["title"], "description": r.get("description") or "", "url": r.get("url") or ""}) for r in item.get("resources") or []],
+            outcomes=[
+                (
+                    "outcome",
+                    {
+                        "text": o["text"],
+                        "evidence_level": o.get("evidence_level") or "described",
+                        "indicator": o.get("indicator") or "",
+                    },
+                )
+                for o in item.get("outcomes") or []
+            ],
+            voices=[
+                ("quote", {"quote": q["quote"], "attribution": q.get("attribution") or ""})
+                for q in item.get("quotes") or []
+            ],
+            resources=[
+                (
+                    "resource",
+                    {"title": r["title"], "description": r.get("description") or "", "url": r.get("url") or ""},
+                )
+                for r in item.get("resources") or []
+            ],
         )
         page.themes = _terms(Theme, item.get("themes") or [], where)
         page.target_groups = _terms(TargetGroup, item.get("target_groups") or [], where)
         page.transfer_audiences = _terms(TransferAudience, item.get("transfer_audiences") or [], where)
         page.programmes = [programmes[key] for key in item.get("programmes") or []]
         page.places = [
-            PracticePlace(city=p.get("city") or "", region=p.get("region") or "", country=p["country"], latitude=p.get("latitude"), longitude=p.get("longitude"))
+            PracticePlace(
+                city=p.get("city") or "",
+                region=p.get("region") or "",
+                country=p["country"],
+                latitude=p.get("latitude"),
+                longitude=p.get("longitude"),
+            )
             for p in item["places"]
         ]
         page.replicated_in = [
-            ReplicationPlace(city=p.get("city") or "", region=p.get("region") or "", country=p.get("country") or "", year=p.get("year"))
+            ReplicationPlace(
+                city=p.get("city") or "",
+                region=p.get("region") or "",
+                country=p.get("country") or "",
+                year=p.get("year"),
+            )
             for p in item.get("replicated_in") or []
         ]
         page.organisation_roles = [
-            PracticeOrganisation(organisation=organisations[o["org"]], role=o["role"], since_year=o.get("since_year"), note=o.get("note") or "")
+            PracticeOrganisation(
+                organisation=organisations[o["org"]],
+                role=o["role"],
+                since_year=o.get("since_year"),
+                note=o.get("note") or "",
+            )
             for o in item.get("organisations") or []
         ]
-        page.awards = [PracticeAward(name=a["name"], year=a.get("year"), awarding_body=a.get("awarding_body") or "") for a in item.get("awards") or []]
+        page.awards = [
+            PracticeAward(name=a["name"], year=a.get("year"), awarding_body=a.get("awarding_body") or "")
+            for a in item.get("awards") or []
+        ]
         page.contacts = [
             PracticeContact(
-                name=c["name"], function=c.get("function") or "", organisation=c.get("organisation") or "",
-                email=c.get("email") or "", phone=str(c.get("phone") or ""), postal_address=c.get("address") or "",
+                name=c["name"],
+                function=c.get("function") or "",
+                organisation=c.get("organisation") or "",
+                email=c.get("email") or "",
+                phone=str(c.get("phone") or ""),
+                postal_address=c.get("address") or "",
                 publish=bool(c.get("publish", False)),
             )
             for c in item.get("contacts") or []
         ]
         page.sources = [
             PracticeSource(
-                kind=s.get("kind") or "other", title=s.get("title") or "", url=s.get("url") or "",
-                publisher=s.get("publisher") or "", date_on_source=_date(s.get("date")),
-                source_last_updated=_date(s.get("last_updated")), contributed_by=s.get("contributed_by") or "",
-                retrieved_at=_datetime(s.get("retrieved_at")), raw_text=s.get("raw_text") or "",
+                kind=s.get("kind") or "other",
+                title=s.get("title") or "",
+                url=s.get("url") or "",
+                publisher=s.get("publisher") or "",
+                date_on_source=_date(s.get("date")),
+                source_last_updated=_date(s.get("last_updated")),
+                contributed_by=s.get("contributed_by") or "",
+                retrieved_at=_datetime(s.get("retrieved_at")),
+                raw_text=s.get("raw_text") or "",
             )
             for s in item.get("sources") or []
         ]
@@ -249,21 +298,28 @@ def build_practice(item: dict, organisations: dict, programmes: dict) -> Practic
 
 
 def _translate_practice(page: PracticePage, code: str, fields: dict) -> bool:
-    locale = _locale(code)
-    if page.get_translation_or_none(locale) is not None:
-        return False
-    translation = page.copy_for_translation(locale)
-    for name in TRANSLATABLE_TEXT_FIELDS:
-        if fields.get(name):
-            setattr(translation, name, fields[name])
-    translated_outcomes = fields.get("outcomes") or []
-    if translated_outcomes:
-        blocks = []
-        for block, translated in zip(page.outcomes, translated_outcomes, strict=False):
-            blocks.append(("outcome", {**dict(block.value), "text": translated.get("text") or block.value["text"]}))
-        translation.outcomes = blocks
-    translation.save_revision().publish()
-    return True
+    """The practice's translation into ``code``, made through wagtail-localize so editors can sync it later.
+
+    The text comes from the item's ``translations.<code>`` block; what it leaves out stays in the source
+    language and shows as "to translate" in the translation editor.
+    """
+
+    def write(translation: PracticePage) -> None:
+        for name in TRANSLATABLE_TEXT_FIELDS:
+            if fields.get(name):
+                setattr(translation, name, fields[name].strip() if name in ("title", "summary") else fields[name])
+        # Lists of blocks are translated item by item, in the source's order (outcomes: text, indicator...).
+        streams = {"outcomes": translation.outcomes, "quotes": translation.voices, "resources": translation.resources}
+        for key, stream in streams.items():
+            for block, translated in zip(stream, fields.get(key) or [], strict=False):
+                for name, value in translated.items():
+                    if value and name in block.value:
+                        block.value[name] = value
+
+    try:
+        return translate_page(page, _locale(code), write)[1]
+    except TranslationMismatchError as error:
+        raise DemoDataError(f"practice {page.slug}: {error}") from error
 
 
 def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -> LoadReport:

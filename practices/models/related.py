@@ -85,7 +85,10 @@ class PracticeOrganisation(Orderable):
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role"), FieldPanel("since_year")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("role"), FieldPanel("since_year")]),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("organisation and role")

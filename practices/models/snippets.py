@@ -174,4 +174,3 @@ class Programme(index.Indexed, models.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
-

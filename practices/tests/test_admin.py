@@ -32,7 +32,9 @@ def practice_form(**overrides):
         "status": "pilot",
         "start_year": "2019",
         "end_year": "2022",
-        "places": inline_formset([{"city": "Chemnitz", "region": "Saxony", "country": "DE", "latitude": "", "longitude": ""}], min=1),
+        "places": inline_formset(
+            [{"city": "Chemnitz", "region": "Saxony", "country": "DE", "latitude": "", "longitude": ""}], min=1
+        ),
         "themes": [mentoring.pk],
         "outcomes": streamfield([("outcome", {"text": "30 pairs", "evidence_level": "monitored", "indicator": ""})]),
         "awards": inline_formset([]),
@@ -83,7 +85,11 @@ def test_editor_creates_and_submits_then_moderator_publishes(client, site_tree, 
     [
         ({"start_year": "2020", "end_year": "2010"}, "end_year", "The end year cannot be before the start year."),
         (
-            {"places": inline_formset([{"city": "X", "region": "", "country": "XX", "latitude": "", "longitude": ""}], min=1)},
+            {
+                "places": inline_formset(
+                    [{"city": "X", "region": "", "country": "XX", "latitude": "", "longitude": ""}], min=1
+                )
+            },
             None,
             "is not an ISO 3166-1 alpha-2 country code",
         ),
@@ -91,7 +97,9 @@ def test_editor_creates_and_submits_then_moderator_publishes(client, site_tree, 
         ({"start_year": "1900"}, "start_year", "Enter a year between 1950"),
     ],
 )
-def test_invalid_input_shows_a_message_and_saves_nothing(client, site_tree, django_user_model, overrides, field, message):
+def test_invalid_input_shows_a_message_and_saves_nothing(
+    client, site_tree, django_user_model, overrides, field, message
+):
     client.force_login(make_user(django_user_model, "editor", "Editors"))
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", site_tree.index.pk])
     response = client.post(add_url, {**practice_form(**overrides), "action-submit": "Submit"})

@@ -94,7 +94,9 @@ def test_vocabularies_are_seeded_in_english_and_german():
 
 
 def test_stale_practice_flag(site_tree):
-    page = PracticePageFactory(parent=site_tree.index, last_verified=datetime.date.today() - datetime.timedelta(days=800))
+    page = PracticePageFactory(
+        parent=site_tree.index, last_verified=datetime.date.today() - datetime.timedelta(days=800)
+    )
     assert page.is_stale
     page.last_verified = datetime.date.today()
     assert not page.is_stale

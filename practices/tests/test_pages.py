@@ -22,7 +22,9 @@ def practice(site_tree):
     )
     PracticePlace.objects.create(page=page, city="Dresden", region="Saxony", country="DE")
     PracticeOrganisation.objects.create(
-        page=page, organisation=OrganisationFactory(name="Federal Ministry of Labour and Social Affairs"), role=Role.FUNDER
+        page=page,
+        organisation=OrganisationFactory(name="Federal Ministry of Labour and Social Affairs"),
+        role=Role.FUNDER,
     )
     PracticeOrganisation.objects.create(
         page=page, organisation=OrganisationFactory(name="Jobcenter Leipzig"), role=Role.PARTNER, since_year=2018

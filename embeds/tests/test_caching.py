@@ -1,0 +1,78 @@
+"""ETag, Last-Modified, 304s, and a cache that never outlives a change to the practice."""
+
+import pytest
+from django.urls import reverse
+from django.utils.http import http_date
+
+pytestmark = pytest.mark.django_db
+
+
+def routes(page):
+    return [
+        reverse("embeds:card", args=[page.slug]),
+        reverse("embeds:card_json", args=[page.pk]),
+        reverse("embeds:oembed") + f"?url=http://localhost{page.url}",
+    ]
+
+
+def test_validators_and_304s(client, practice):
+    for route in routes(practice):
+        response = client.get(route)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "public, max-age=300"
+        assert response["Last-Modified"] == http_date(practice.last_published_at.timestamp())
+        etag = response["ETag"]
+        assert etag.startswith('"') and len(etag) == 34
+        assert client.get(route, headers={"if-none-match": etag}).status_code == 304
+        assert client.get(route, headers={"if-none-match": '"other"'}).status_code == 200
+        not_modified = client.get(route, headers={"if-modified-since": response["Last-Modified"]})
+        assert not_modified.status_code == 304
+        assert not_modified.content == b""
+
+
+def test_a_cached_card_costs_no_database_query(client, practice, django_assert_num_queries):
+    route = reverse("embeds:card", args=[practice.slug])
+    client.get(route)
+    with django_assert_num_queries(0):
+        assert client.get(route).status_code == 200
+
+
+def test_unpublishing_drops_the_cached_card_at_once(client, practice, django_assert_num_queries):
+    for route in routes(practice):
+        assert client.get(route).status_code == 200
+    with django_assert_num_queries(0):  # served from the cache
+        assert client.get(routes(practice)[0]).status_code == 200
+    practice.unpublish()
+    for route in routes(practice):
+        assert client.get(route).status_code == 404, route
+
+
+def test_publishing_a_change_refreshes_the_card(client, practice):
+    route = reverse("embeds:card", args=[practice.slug])
+    first = client.get(route)
+    practice.title = "Bridge to Work Leipzig and Halle"
+    practice.save_revision().publish()
+    second = client.get(route)
+    assert "Bridge to Work Leipzig and Halle" in second.content.decode()
+    assert second["ETag"] != first["ETag"]
+    assert client.get(route, headers={"if-none-match": first["ETag"]}).status_code == 200
+
+
+def test_deleting_drops_the_cached_card(client, practice):
+    route = reverse("embeds:card_json", args=[practice.pk])
+    assert client.get(route).status_code == 200
+    practice.delete()
+    assert client.get(route).status_code == 404
+
+
+def test_an_entry_built_while_a_change_lands_is_never_served(practice):
+    """The generation is read before the database: a build that races a change is stored as stale."""
+    from embeds import cache as embed_cache
+
+    def build():
+        embed_cache.bump_generation()  # an unpublish lands while we render
+        return embed_cache.Built(b"old", "text/plain", None, "en")
+
+    assert embed_cache.cached(("race",), build).body == b"old"
+    fresh = embed_cache.cached(("race",), lambda: embed_cache.Built(b"new", "text/plain", None, "en"))
+    assert fresh.body == b"new"

@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportRecord(models.Model):
+    """One document imported into one practice: the provenance trail and the basis of idempotency.
+
+    ``revision`` is the draft revision the import wrote. If the practice's latest revision is another
+    one, an editor has worked on the page since, and a changed source must not overwrite it.
+    """
+
+    class Status(models.TextChoices):
+        CREATED = "created", _("created")
+        UPDATED = "updated", _("updated")
+        MERGED = "merged", _("merged")
+        CONFLICT = "conflict", _("conflict")
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="import_records")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_kind = models.CharField(_("source kind"), max_length=30)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256 of the raw text"), max_length=64, db_index=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    confidence = models.FloatField(_("confidence"), default=0)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        verbose_name = _("import record")
+        verbose_name_plural = _("import records")
+
+    def __str__(self) -> str:
+        return f"{self.file_name or self.source_url} → {self.page_id} ({self.status})"
+
+
+class PendingImport(models.Model):
+    """Files an editor uploaded and previewed in the admin, kept until they confirm (or for a day)."""
+
+    token = models.UUIDField(unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    options = models.JSONField(default=dict)
+    files = models.JSONField(default=list, help_text="[{name, content (base64)}]")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending import")
+
+    def __str__(self) -> str:
+        return f"{len(self.files)} file(s) uploaded by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"

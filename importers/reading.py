@@ -1,0 +1,193 @@
+"""From bytes to text: refuse what is not a text document, decode legacy encodings, flatten HTML.
+
+``read_document`` is the single entry point; HTML keeps its structure as paragraphs and heading lines,
+breadcrumbs survive as one ``> a > b`` line (parsers read them, cleaning strips them from the body).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString, Tag
+
+from importers.errors import MAX_DOCUMENT_BYTES, BinaryDocument, EmptyDocument, NoContent, TooLarge
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(p|div|h[1-6]|span|a|li|ul|br|table|section|article|body|title)\b[^>]*>", re.I)
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "svg", "button")
+_DROP_MARKERS = re.compile(r"sidebar|related|recent|cookie|share|social|menu|skip-link|pagination", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "blockquote", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "address", "figure", "figcaption", "pre",
+}  # fmt: skip
+
+
+@dataclass
+class Document:
+    """A decoded document: its text (HTML flattened) and what the markup said about itself."""
+
+    text: str
+    is_html: bool = False
+    encoding: str = "utf-8"
+    html_title: str = ""
+    url: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_document(raw: bytes | str) -> Document:
+    if isinstance(raw, str):
+        data_len = len(raw.encode("utf-8", errors="replace"))
+        _check_size(data_len)
+        text, encoding = raw, "utf-8"
+        if "\x00" in text[:8192]:
+            raise BinaryDocument("binary file: contains NUL bytes, not text")
+    else:
+        _check_size(len(raw))
+        _check_binary(raw)
+        text, encoding = decode_bytes(raw)
+    if not text.strip():
+        raise EmptyDocument("empty file: no text in it")
+    warns = [] if encoding in ("utf-8", "utf-8-sig", "ascii") else [f"decoded as {encoding}"]
+    if looks_like_html(text):
+        doc = html_to_document(text)
+        doc.encoding = encoding
+        doc.warnings[:0] = warns
+        return doc
+    return Document(text=text, encoding=encoding, warnings=warns)
+
+
+def _check_size(size: int) -> None:
+    if size == 0:
+        raise EmptyDocument("empty file: 0 bytes")
+    if size > MAX_DOCUMENT_BYTES:
+        raise TooLarge(f"file too large: {size} bytes, the limit is {MAX_DOCUMENT_BYTES} bytes (2 MiB)")
+
+
+def _check_binary(data: bytes) -> None:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 text: its NUL bytes are part of the encoding
+    if head.startswith(b"%PDF-"):
+        raise BinaryDocument("binary file: a PDF; extract its text first")
+    if b"\x00" in head:
+        raise BinaryDocument("binary file: contains NUL bytes, not text")
+    sample = head.decode("latin-1")
+    controls = len(_CONTROL.findall(sample))
+    if sample and controls / len(sample) > 0.05:
+        raise BinaryDocument("binary file: too many control characters for text")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM, or UTF-16 with BOM) first, then the legacy Western encodings."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text and not re.search(r"[\x80-\x9f]", text):
+        return text, "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    return data.decode("latin-1"), "latin-1"
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096]
+    if _HTML_START.search(head):
+        return True
+    return len(_HTML_TAG.findall(head)) >= 3
+
+
+def html_to_document(html: str) -> Document:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    url = ""
+    for link in soup.find_all("link"):
+        rel = link.get("rel") or []
+        if "canonical" in (rel if isinstance(rel, list) else [rel]):
+            url = str(link.get("href") or "")
+    if not url:
+        og = soup.find("meta", attrs={"property": "og:url"})
+        url = str(og.get("content") or "") if isinstance(og, Tag) else ""
+    crumbs = _breadcrumb_lines(soup)
+    for tag in soup(["script", "style", "head", "template"]):
+        tag.decompose()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or not isinstance(tag, Tag):
+            continue
+        attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])]) if tag.attrs is not None else ""
+        if attrs and _DROP_MARKERS.search(attrs) and tag.name not in ("html", "body", "main"):
+            tag.decompose()
+    body = soup.body or soup
+    text = _flatten(body).strip()
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    if not re.search(r"\w{2,}", text):
+        raise NoContent("HTML with no content: nothing left after removing markup, scripts and site chrome")
+    if crumbs:
+        text = "\n".join(crumbs) + "\n\n" + text
+    return Document(text=text, is_html=True, html_title=title, url=url)
+
+
+def _breadcrumb_lines(soup: BeautifulSoup) -> list[str]:
+    lines = []
+    for tag in soup.find_all(True):
+        if not isinstance(tag, Tag) or tag.attrs is None:
+            continue
+        attrs = " ".join([tag.get("id") or "", *(tag.get("class") or []), str(tag.get("aria-label") or "")])
+        if _BREADCRUMB.search(attrs):
+            parts = [p.get_text(" ", strip=True) for p in tag.find_all(["a", "li", "span"]) if not p.find(["a", "li"])]
+            parts = [p for p in parts if p and p not in (">", "»", "/")]
+            if parts:
+                lines.append("> " + " > ".join(dict.fromkeys(parts)))
+            tag.decompose()
+    return lines
+
+
+def _flatten(node: Tag) -> str:
+    out: list[str] = []
+
+    def walk(el: Tag) -> None:
+        for child in el.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:
+                    out.append(re.sub(r"\s+", " ", str(child)))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "br":
+                out.append("\n")
+                continue
+            block = name in _BLOCK_TAGS
+            if block:
+                out.append("\n\n" if name not in ("li", "dd", "dt", "tr") else "\n")
+            if name == "li":
+                out.append("• ")
+            walk(child)
+            if block:
+                out.append("\n\n" if name not in ("li", "dd", "dt", "tr") else "\n")
+
+    walk(node)
+    lines = [line.strip() for line in "".join(out).split("\n")]
+    return "\n".join(lines)
