@@ -3,25 +3,12 @@
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from wagtail.models import Site
 
 from embeds.oembed import iframe_html
 from embeds.tests.factories import card_practice, translate
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -50,10 +37,7 @@ def fitted(page, selector):
     return page.eval_on_selector(selector, "f => f.getBoundingClientRect().height"), card_height, frame
 
 
-def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, site_tree, partner_site, monkeypatch):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
-    from playwright.sync_api import sync_playwright
+def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, site_tree, partner_site, browser):
 
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
@@ -75,38 +59,34 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
     expected = {"#by-iframe iframe": first.full_url, "#by-script iframe": second_de.full_url}
     titles = {"#by-iframe iframe": "Bridge to Work Leipzig", "#by-script iframe": "Willkommenspaten Chemnitz"}
 
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs beside the live server
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 900, "height": 1400})
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{partner}/index.html")
-        for selector in expected:
-            page.wait_for_function(
-                "s => { const f = document.querySelector(s);return f && f.style.height && f.style.height != '260px' }",
-                arg=selector,
-            )
-        for selector, canonical in expected.items():
-            frame_height, card_height, frame = fitted(page, selector)
-            assert abs(frame_height - card_height) <= 1, (selector, frame_height, card_height)
-            assert titles[selector] in frame.inner_text("h3")
-            links = frame.eval_on_selector_all("a", "links => links.map(a => [a.href, a.target, a.rel])")
-            assert links and all(link == [canonical, "_blank", "noopener"] for link in links), links
-            response = page.request.get(canonical)
-            assert response.ok and titles[selector] in response.text()
-        tall = fitted(page, "#by-script iframe")[0]
-        assert tall > 260  # grew from its starting height to the long German card
-
-        # Narrower page, taller cards: both frames follow.
-        page.set_viewport_size({"width": 320, "height": 1400})
+    page = browser.new_page(viewport={"width": 900, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{partner}/index.html")
+    for selector in expected:
         page.wait_for_function(
-            "h => document.querySelector('#by-script iframe').getBoundingClientRect().height > h", arg=tall
+            "s => { const f = document.querySelector(s);return f && f.style.height && f.style.height != '260px' }",
+            arg=selector,
         )
-        page.wait_for_timeout(300)  # let the other card report its new height too
-        for selector in expected:
-            frame_height, card_height, _frame = fitted(page, selector)
-            assert abs(frame_height - card_height) <= 1, (selector, frame_height, card_height)
-        assert fitted(page, "#by-script iframe")[0] > tall
-        assert errors == []
-        browser.close()
+    for selector, canonical in expected.items():
+        frame_height, card_height, frame = fitted(page, selector)
+        assert abs(frame_height - card_height) <= 1, (selector, frame_height, card_height)
+        assert titles[selector] in frame.inner_text("h3")
+        links = frame.eval_on_selector_all("a", "links => links.map(a => [a.href, a.target, a.rel])")
+        assert links and all(link == [canonical, "_blank", "noopener"] for link in links), links
+        response = page.request.get(canonical)
+        assert response.ok and titles[selector] in response.text()
+    tall = fitted(page, "#by-script iframe")[0]
+    assert tall > 260  # grew from its starting height to the long German card
+
+    # Narrower page, taller cards: both frames follow.
+    page.set_viewport_size({"width": 320, "height": 1400})
+    page.wait_for_function(
+        "h => document.querySelector('#by-script iframe').getBoundingClientRect().height > h", arg=tall
+    )
+    page.wait_for_timeout(300)  # let the other card report its new height too
+    for selector in expected:
+        frame_height, card_height, _frame = fitted(page, selector)
+        assert abs(frame_height - card_height) <= 1, (selector, frame_height, card_height)
+    assert fitted(page, "#by-script iframe")[0] > tall
+    assert errors == []
