@@ -2,19 +2,18 @@
 
 Every entry carries the cache *generation* it was built in; a change bumps the generation, so all
 entries become stale at once (embeds are small and cheap to rebuild; precise per-practice keys would
-need a lookup per request). The generation is read *before* the database, so an entry built while a
-change lands is stored under the old generation and never served. With several processes the cache
-must be shared (Redis, ``REDIS_URL``) for invalidation to reach all of them.
+need a lookup per request). The generation is a row in the database (``EmbedGeneration``), read
+*before* the practice, so an entry built while a change lands is stored under the old generation and
+never served, and every worker process sees a change at once, whatever the cache backend.
 
-Each process also keeps the entries it has seen in memory (a small LRU), so a hit costs one tiny read of
-the generation from the shared cache instead of fetching and unpickling the whole entry.
+Each process also keeps the entries it has seen in memory (a small LRU), so a hit costs one indexed read
+of the generation instead of fetching and unpickling the whole entry from a shared cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,9 +21,10 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db.models import F
 
-GENERATION_KEY = "embeds:generation"
+from embeds.models import EmbedGeneration
+
 LOCAL_ENTRIES = 512
 
 _local: OrderedDict[str, Entry] = OrderedDict()
@@ -50,26 +50,23 @@ class Entry:
 
 
 def bump_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    if not EmbedGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        EmbedGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
 
 
 def invalidate() -> None:
-    """Drop every cached embed now, and again once the surrounding transaction commits."""
+    """Make every cached embed stale, inside the transaction that changes the practice."""
     bump_generation()
-    transaction.on_commit(bump_generation)
 
 
-def _current_generation(generation: str | None) -> str:
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+def current_generation() -> str:
+    return str(EmbedGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0)
 
 
 def cached(parts: tuple, build: Callable[[], Built | None]) -> Entry | None:
     """The cached entry for ``parts``, or build it; ``None`` when ``build`` finds nothing (not cached)."""
     key = "embeds:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    generation = _current_generation(cache.get(GENERATION_KEY))
+    generation = current_generation()
     entry = _local.get(key)
     if entry is None or entry.generation != generation:
         entry = cache.get(key)

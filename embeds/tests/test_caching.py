@@ -30,17 +30,18 @@ def test_validators_and_304s(client, practice):
         assert not_modified.content == b""
 
 
-def test_a_cached_card_costs_no_database_query(client, practice, django_assert_num_queries):
+def test_a_cached_card_costs_one_query_for_the_generation(client, practice, django_assert_num_queries):
     route = reverse("embeds:card", args=[practice.slug])
     client.get(route)
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1) as queries:
         assert client.get(route).status_code == 200
+    assert "embeds_embedgeneration" in queries.captured_queries[0]["sql"]
 
 
 def test_unpublishing_drops_the_cached_card_at_once(client, practice, django_assert_num_queries):
     for route in routes(practice):
         assert client.get(route).status_code == 200
-    with django_assert_num_queries(0):  # served from the cache
+    with django_assert_num_queries(1):  # served from the cache after reading the generation
         assert client.get(routes(practice)[0]).status_code == 200
     practice.unpublish()
     for route in routes(practice):
@@ -76,3 +77,18 @@ def test_an_entry_built_while_a_change_lands_is_never_served(practice):
     assert embed_cache.cached(("race",), build).body == b"old"
     fresh = embed_cache.cached(("race",), lambda: embed_cache.Built(b"new", "text/plain", None, "en"))
     assert fresh.body == b"new"
+
+
+def test_an_unpublish_in_another_worker_reaches_this_one(client, practice):
+    """Another process changes the practice and raises the generation; this process's own cache is untouched."""
+    from django.db.models import F
+
+    from embeds.models import EmbedGeneration
+    from practices.models import PracticePage
+
+    route = reverse("embeds:card", args=[practice.slug])
+    assert client.get(route).status_code == 200
+    PracticePage.objects.filter(pk=practice.pk).update(live=False)  # no signals fire in this process
+    assert client.get(route).status_code == 200  # still the cached card: nothing told us yet
+    EmbedGeneration.objects.filter(pk=1).update(value=F("value") + 1)  # what the other worker's signal does
+    assert client.get(route).status_code == 404

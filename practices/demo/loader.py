@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
@@ -97,10 +99,13 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
         )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = _site_address()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Praxis")
-    elif site.root_page_id != home.pk:
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Praxis")
+    elif site.root_page_id != home.pk or (site.hostname, site.port) == ("localhost", 80):
+        # Wagtail's initial site is localhost:80; canonical and hreflang links need the real address.
         site.root_page = home
+        site.hostname, site.port = hostname, port
         site.site_name = site.site_name or "Praxis"
         site.save()
 
@@ -119,6 +124,12 @@ def ensure_site_structure() -> tuple[HomePage, PracticeIndexPage]:
         _ensure_translation(home, locale, {"title": text["home_title"], "intro": text["home_intro"]})
         _ensure_translation(index, locale, {"title": text["index_title"], "intro": text["index_intro"]})
     return home, index
+
+
+def _site_address() -> tuple[str, int]:
+    """Host and port of the site, from ``WAGTAILADMIN_BASE_URL`` (http://127.0.0.1:8000 in development)."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
 
 
 def _ensure_translation(page: Page, locale: Locale, fields: dict[str, Any]) -> Page:
