@@ -61,7 +61,7 @@ if page is None:
     PracticePlace.objects.create(page=page, city="Leipzig", region="Saxony", country="DE")
     page.themes.add(Theme.objects.get(slug="mentoring", locale=Locale.get_default()))
     page.save_revision().publish()
-print(json.dumps({"id": page.pk, "slug": page.slug, "path": page.specific.url}))
+print(json.dumps({"id": page.pk, "slug": page.slug, "url": page.specific.full_url}))
 """
     out = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -107,7 +107,7 @@ def main() -> int:
     server = subprocess.Popen([*gunicorn, "--log-level", "warning"], env=env, cwd=ROOT)
     try:
         wait_until_up(f"{base}/embed/ping/")
-        practice_url = f"http://localhost{practice['path']}"
+        practice_url = practice["url"]
         targets = {
             "ceiling (/embed/ping/)": f"{base}/embed/ping/",
             "card": f"{base}/embed/practices/{practice['slug']}/",
