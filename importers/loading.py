@@ -195,23 +195,24 @@ def _update(record: PracticeRecord, page: PracticePage, publish: bool, user) -> 
             f"“{page.title}” was edited after the last import (revision {page.latest_revision_id}); "
             "the changed source was not applied. Compare the source with the page and update it by hand.",
         )
-    draft = page.get_latest_revision_as_object()
-    warnings: list[str] = []
-    _apply(draft, record, overwrite=True, warnings=warnings)
-    revision = draft.save_revision(user=user, log_action=True)
-    _finish(draft, revision, publish, user)
-    _log(page, revision, record, ImportRecord.Status.UPDATED, user, warnings)
+    warnings = _new_revision(page, record, ImportRecord.Status.UPDATED, publish, user)
     return LoadResult("updated", page, f"new draft revision of “{page.title}” from the changed source", warnings)
 
 
 def _merge(record: PracticeRecord, page: PracticePage, publish: bool, user, how: str) -> LoadResult:
+    warnings = _new_revision(page, record, ImportRecord.Status.MERGED, publish, user)
+    return LoadResult("merged", page, f"added a source to “{page.title}”: {how}", warnings)
+
+
+def _new_revision(page: PracticePage, record: PracticeRecord, status: str, publish: bool, user) -> list[str]:
+    """A draft revision on top of the latest one: an update overwrites imported facts, a merge only fills gaps."""
     draft = page.get_latest_revision_as_object()
     warnings: list[str] = []
-    _apply(draft, record, overwrite=False, warnings=warnings)
+    _apply(draft, record, overwrite=status == ImportRecord.Status.UPDATED, warnings=warnings)
     revision = draft.save_revision(user=user, log_action=True)
     _finish(draft, revision, publish, user)
-    _log(page, revision, record, ImportRecord.Status.MERGED, user, warnings)
-    return LoadResult("merged", page, f"added a source to “{page.title}”: {how}", warnings)
+    _log(page, revision, record, status, user, warnings)
+    return warnings
 
 
 def _create_translation(
