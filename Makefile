@@ -24,7 +24,7 @@ setup: install ## Install, migrate, compile translations, load demo content, ens
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
 	$(MANAGE) load_demo
-	$(MANAGE) update_index
+	$(MANAGE) refresh_search
 	$(MANAGE) ensure_dev_admin
 
 run: setup ## Set up, then serve the site on http://127.0.0.1:8000
@@ -52,7 +52,7 @@ check: install ## Django system checks, missing migrations, deploy checks
 
 loadtest: install ## Embeds under gunicorn (2 workers) + wrk, 64 connections x 20 s; prints a table, writes loadtest-results.json
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null; } || { echo "wrk is missing: apt-get install wrk"; exit 2; }
-	$(BIN)/python -m embeds.loadtest
+	$(BIN)/python -m cards.loadtest
 
 bench: install ## Benchmark the search on 10,000 synthetic practices (separate database bench.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(MANAGE) search_bench --practices $${BENCH_PRACTICES:-10000}

@@ -3,7 +3,6 @@ from django.middleware.locale import LocaleMiddleware
 # Routes outside i18n_patterns: a 404 there is a 404, not a reason to try /en/<path>.
 UNPREFIXED = (
     "/admin/",
-    "/django-admin/",
     "/api/",
     "/embed/",
     "/oembed/",

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from embeds import urls as embeds_urls
+from cards import urls as cards_urls
 from kb.views import healthz
 from practices import urls as practices_urls
 from practices.sitemaps import LocalizedSitemap
@@ -15,8 +14,7 @@ from search.api import api as search_api
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
-    path("", include(embeds_urls)),  # embeds take the language as ?lang=, not as a URL prefix
-    path("django-admin/", admin.site.urls),
+    path("", include(cards_urls)),  # embeds take the language as ?lang=, not as a URL prefix
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),

@@ -1,4 +1,4 @@
-"""Precomputed similar practices: filled when a practice is published and by ``update_index``."""
+"""Precomputed similar practices: filled when a practice is published and by ``refresh_search``."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Similar practices: shared themes, target groups and transfer audiences, and shared words.
 
 Computed when a practice is published (for it and for the practices it resembles most) and for all
-practices by ``update_index``; a practice page reads its four stored neighbours with one query, so no
+practices by ``refresh_search``; a practice page reads its four stored neighbours with one query, so no
 request scans the collection.
 """
 

@@ -101,7 +101,7 @@ def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
     rng = random.Random(seed)
     ids = list(PracticePage.objects.live().filter(locale=english).values_list("pk", flat=True))
     sample = [PracticePage.objects.get(pk=pk) for pk in rng.sample(ids, min(requests, len(ids)))]
-    for page in sample:  # precomputed, as after publishing or update_index
+    for page in sample:  # precomputed, as after publishing or refresh_search
         store_similar(page)
     urls = [page.url for page in sample]
 

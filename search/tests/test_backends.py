@@ -27,7 +27,7 @@ def test_query_terms_are_plain_words():
 
 
 def test_update_index_rebuilds_and_keeps_results(client, shared_corpus, site_tree):
-    call_command("update_index", verbosity=0)
+    call_command("refresh_search", verbosity=0)
     data = client.get("/api/search/", {"q": "internships"}).json()
     assert [r["title"] for r in data["results"]] == ["Bridge to Work"]
 

@@ -26,7 +26,7 @@ BACKEND = {
 
 @override_settings(WAGTAILSEARCH_BACKENDS=BACKEND)
 def test_search_and_facets_on_the_cluster(client, corpus):
-    call_command("update_index", verbosity=0)
+    call_command("refresh_search", verbosity=0)
     from modelsearch.backends import get_search_backend
 
     get_search_backend().refresh_indexes()

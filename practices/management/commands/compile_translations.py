@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         roots = [Path(p) for p in settings.LOCALE_PATHS]
-        roots += [Path(settings.BASE_DIR) / app / "locale" for app in ("practices", "search", "importers", "embeds")]
+        roots += [Path(settings.BASE_DIR) / app / "locale" for app in ("practices", "search", "importers", "cards")]
         compiled = 0
         for root in roots:
             if not root.is_dir():

@@ -15,7 +15,7 @@ from wagtail.search.management.commands.update_index import Command as WagtailUp
 from practices.models import PracticePage
 from search.bench.data import create_practices
 from search.bench.measure import rows_as_dicts, run_benchmark
-from search.management.commands.update_index import analyse_database
+from search.management.commands.refresh_search import analyse_database
 
 
 class Command(BaseCommand):

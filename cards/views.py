@@ -24,11 +24,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from embeds import cache as embed_cache
-from embeds.cards import SUMMARY_WORDS, CardOptions, InvalidOption, card_data, find_practice, parse_int
-from embeds.oembed import card_url, discovery_urls, oembed_response, practice_for_url, to_xml
+from cards import cache as embed_cache
+from cards.content import SUMMARY_WORDS, CardOptions, InvalidOption, card_data, find_practice, parse_int
+from cards.oembed import card_url, discovery_urls, oembed_response, practice_for_url, to_xml
 
-CARD_SCRIPT_TEMPLATE = "embeds/card_resize.js"
+CARD_SCRIPT_TEMPLATE = "cards/card_resize.js"
 
 
 def _bad_request(message: str) -> HttpResponse:
@@ -88,7 +88,7 @@ def card(request: HttpRequest, ident: str) -> HttpResponse:
         language = options.lang or page.locale.language_code
         with translation.override(language):
             html = render_to_string(
-                "embeds/card.html",
+                "cards/card.html",
                 {
                     "practice": page,
                     "options": options,
@@ -184,7 +184,7 @@ def oembed(request: HttpRequest) -> HttpResponse:
 
 @lru_cache(maxsize=1)
 def _embed_js() -> bytes:
-    with open(finders.find("embeds/embed.js"), "rb") as script:
+    with open(finders.find("cards/embed.js"), "rb") as script:
         return script.read()
 
 

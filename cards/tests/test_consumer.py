@@ -9,7 +9,7 @@ from wagtail.embeds.finders import get_finders
 from wagtail.embeds.format import embed_to_frontend_html
 from wagtail.models import Site
 
-from embeds.tests.factories import card_practice
+from cards.tests.factories import card_practice
 
 
 @pytest.fixture

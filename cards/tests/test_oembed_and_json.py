@@ -1,6 +1,6 @@
 """oEmbed provider and JSON card, compared with committed expected files (ids and times normalised).
 
-Regenerate the files after an intended change with ``EMBEDS_UPDATE_EXPECTED=1 pytest embeds``.
+Regenerate the files after an intended change with ``EMBEDS_UPDATE_EXPECTED=1 pytest cards``.
 """
 
 import json
@@ -34,7 +34,7 @@ def assert_expected(name, data, page_ids):
 
 
 def oembed(client, url, **params):
-    return client.get(reverse("embeds:oembed"), {"url": url, **params})
+    return client.get(reverse("cards:oembed"), {"url": url, **params})
 
 
 def test_oembed_json_matches_the_expected_file(client, practice):
@@ -82,13 +82,13 @@ def test_oembed_bad_input(client, practice, params, status):
 
 
 def test_oembed_needs_a_url(client, practice):
-    response = client.get(reverse("embeds:oembed"))
+    response = client.get(reverse("cards:oembed"))
     assert response.status_code == 400
     assert response.content.decode() == "The url parameter is required."
 
 
 def test_oembed_title_is_escaped_in_the_html(client, site_tree):
-    from embeds.tests.factories import card_practice
+    from cards.tests.factories import card_practice
 
     page = card_practice(site_tree.index, title='"><script>alert(1)</script>', slug="quoted")
     data = oembed(client, page.full_url).json()
@@ -109,7 +109,7 @@ def test_practice_pages_carry_absolute_discovery_links(client, practice, practic
 
 
 def test_json_card_matches_the_expected_file_and_has_no_contacts(client, practice):
-    response = client.get(reverse("embeds:card_json", args=[practice.pk]))
+    response = client.get(reverse("cards:card_json", args=[practice.pk]))
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Secret Person" not in response.content.decode()
@@ -118,7 +118,7 @@ def test_json_card_matches_the_expected_file_and_has_no_contacts(client, practic
 
 
 def test_json_card_in_german(client, practice, practice_de):
-    data = client.get(reverse("embeds:card_json", args=[practice.pk]), {"lang": "de"}).json()
+    data = client.get(reverse("cards:card_json", args=[practice.pk]), {"lang": "de"}).json()
     assert data["id"] == practice_de.pk
     assert data["title"] == "Brücke in Arbeit Leipzig"
     assert data["target_groups"] == [{"slug": "refugees", "name": "Geflüchtete und Schutzberechtigte"}]
@@ -126,13 +126,13 @@ def test_json_card_in_german(client, practice, practice_de):
 
 
 def test_json_card_cors_preflight_and_errors(client, practice):
-    url = reverse("embeds:card_json", args=[practice.pk])
+    url = reverse("cards:card_json", args=[practice.pk])
     preflight = client.options(url, headers={"origin": "https://partner.example"})
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     bad = client.get(url, {"lang": "xx"})
     assert bad.status_code == 400 and bad.json() == {"error": "lang must be one of: en, de."}
-    missing = client.get(reverse("embeds:card_json", args=[practice.pk + 1000]))
+    missing = client.get(reverse("cards:card_json", args=[practice.pk + 1000]))
     assert missing.status_code == 404 and missing["Access-Control-Allow-Origin"] == "*"
     assert client.post(url).status_code == 405

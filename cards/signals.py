@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from embeds.cache import invalidate
+from cards.cache import invalidate
 from practices.models import PracticePage
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.models import Site
 
-from embeds.cards import DEFAULT_HEIGHTS, DEFAULT_WIDTH, SLUG, CardOptions, embeddable
+from cards.content import DEFAULT_HEIGHTS, DEFAULT_WIDTH, SLUG, CardOptions, embeddable
 from practices.models import PracticePage
 
 VERSION = "1.0"
@@ -52,7 +52,7 @@ def practice_for_url(url: str, request: HttpRequest) -> PracticePage | None:
 def card_url(request: HttpRequest, page: PracticePage, options: CardOptions | None = None) -> str:
     options = options or CardOptions(lang=page.locale.language_code)
     query = urlencode(options.query())
-    return request.build_absolute_uri(reverse("embeds:card", args=[page.slug])) + (f"?{query}" if query else "")
+    return request.build_absolute_uri(reverse("cards:card", args=[page.slug])) + (f"?{query}" if query else "")
 
 
 def iframe_html(src: str, title: str, width: int, height: int) -> str:
@@ -98,7 +98,7 @@ def to_xml(data: dict[str, Any]) -> bytes:
 
 def discovery_urls(request: HttpRequest, page: PracticePage) -> dict[str, str]:
     """Absolute oEmbed endpoint URLs for a practice page, JSON and XML."""
-    endpoint = request.build_absolute_uri(reverse("embeds:oembed"))
+    endpoint = request.build_absolute_uri(reverse("cards:oembed"))
     return {
         fmt: f"{endpoint}?{urlencode({'url': page.get_full_url(request), 'format': fmt})}" for fmt in ("json", "xml")
     }

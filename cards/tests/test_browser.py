@@ -7,8 +7,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from wagtail.models import Site
 
-from embeds.oembed import iframe_html
-from embeds.tests.factories import card_practice, translate
+from cards.oembed import iframe_html
+from cards.tests.factories import card_practice, translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -2,11 +2,11 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class EmbedsConfig(AppConfig):
+class CardsConfig(AppConfig):
     """Practice cards other websites embed: iframe card, oEmbed provider, script snippet and JSON."""
 
-    name = "embeds"
-    verbose_name = _("Embeds")
+    name = "cards"
+    verbose_name = _("Practice cards")
 
     def ready(self) -> None:
-        from embeds import checks, signals  # noqa: F401
+        from cards import checks, signals  # noqa: F401

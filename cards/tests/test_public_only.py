@@ -4,18 +4,18 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from embeds.tests.factories import card_practice
+from cards.tests.factories import card_practice
 
 pytestmark = pytest.mark.django_db
 
 
 def embed_routes(page, url):
     return [
-        reverse("embeds:card", args=[page.slug]),
-        reverse("embeds:card", args=[page.pk]),
-        reverse("embeds:card_json", args=[page.pk]),
-        reverse("embeds:oembed") + f"?url={url}&format=json",
-        reverse("embeds:oembed") + f"?url={url}&format=xml",
+        reverse("cards:card", args=[page.slug]),
+        reverse("cards:card", args=[page.pk]),
+        reverse("cards:card_json", args=[page.pk]),
+        reverse("cards:oembed") + f"?url={url}&format=json",
+        reverse("cards:oembed") + f"?url={url}&format=xml",
     ]
 
 

@@ -9,9 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def routes(page):
     return [
-        reverse("embeds:card", args=[page.slug]),
-        reverse("embeds:card_json", args=[page.pk]),
-        reverse("embeds:oembed") + f"?url=http://localhost{page.url}",
+        reverse("cards:card", args=[page.slug]),
+        reverse("cards:card_json", args=[page.pk]),
+        reverse("cards:oembed") + f"?url=http://localhost{page.url}",
     ]
 
 
@@ -31,11 +31,11 @@ def test_validators_and_304s(client, practice):
 
 
 def test_a_cached_card_costs_one_query_for_the_generation(client, practice, django_assert_num_queries):
-    route = reverse("embeds:card", args=[practice.slug])
+    route = reverse("cards:card", args=[practice.slug])
     client.get(route)
     with django_assert_num_queries(1) as queries:
         assert client.get(route).status_code == 200
-    assert "embeds_embedgeneration" in queries.captured_queries[0]["sql"]
+    assert "cards_embedgeneration" in queries.captured_queries[0]["sql"]
 
 
 def test_unpublishing_drops_the_cached_card_at_once(client, practice, django_assert_num_queries):
@@ -49,7 +49,7 @@ def test_unpublishing_drops_the_cached_card_at_once(client, practice, django_ass
 
 
 def test_publishing_a_change_refreshes_the_card(client, practice):
-    route = reverse("embeds:card", args=[practice.slug])
+    route = reverse("cards:card", args=[practice.slug])
     first = client.get(route)
     practice.title = "Bridge to Work Leipzig and Halle"
     practice.save_revision().publish()
@@ -60,7 +60,7 @@ def test_publishing_a_change_refreshes_the_card(client, practice):
 
 
 def test_deleting_drops_the_cached_card(client, practice):
-    route = reverse("embeds:card_json", args=[practice.pk])
+    route = reverse("cards:card_json", args=[practice.pk])
     assert client.get(route).status_code == 200
     practice.delete()
     assert client.get(route).status_code == 404
@@ -68,7 +68,7 @@ def test_deleting_drops_the_cached_card(client, practice):
 
 def test_an_entry_built_while_a_change_lands_is_never_served(practice):
     """The generation is read before the database: a build that races a change is stored as stale."""
-    from embeds import cache as embed_cache
+    from cards import cache as embed_cache
 
     def build():
         embed_cache.bump_generation()  # an unpublish lands while we render
@@ -83,10 +83,10 @@ def test_an_unpublish_in_another_worker_reaches_this_one(client, practice):
     """Another process changes the practice and raises the generation; this process's own cache is untouched."""
     from django.db.models import F
 
-    from embeds.models import EmbedGeneration
+    from cards.models import EmbedGeneration
     from practices.models import PracticePage
 
-    route = reverse("embeds:card", args=[practice.slug])
+    route = reverse("cards:card", args=[practice.slug])
     assert client.get(route).status_code == 200
     PracticePage.objects.filter(pk=practice.pk).update(live=False)  # no signals fire in this process
     assert client.get(route).status_code == 200  # still the cached card: nothing told us yet

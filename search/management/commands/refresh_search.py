@@ -1,4 +1,4 @@
-"""``update_index``: Wagtail's index rebuild, then SQLite statistics and the similar practices.
+"""``refresh_search``: Wagtail's index rebuild, then SQLite statistics and the similar practices.
 
 Django and Wagtail never run SQLite's ``ANALYZE``; without statistics the query planner picks bad plans
 for the facet counts after a bulk load.

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.urls import path
 
-from embeds import views
+from cards import views
 
-app_name = "embeds"
+app_name = "cards"
 
 urlpatterns = [
     path("embed/practices/<str:ident>/", views.card, name="card"),

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 
-from embeds.cards import DEFAULT_HEIGHTS, DEFAULT_WIDTH, is_embeddable
-from embeds.oembed import card_url, discovery_urls, iframe_html
+from cards.content import DEFAULT_HEIGHTS, DEFAULT_WIDTH, is_embeddable
+from cards.oembed import card_url, discovery_urls, iframe_html
 
 register = template.Library()
 

@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from embeds.tests.factories import card_practice
+from cards.tests.factories import card_practice
 from practices.tests.test_admin import make_user, practice_form
 
 pytestmark = pytest.mark.django_db
 
 
 def card(client, ident, **params):
-    return client.get(reverse("embeds:card", args=[ident]), params)
+    return client.get(reverse("cards:card", args=[ident]), params)
 
 
 def test_card_shows_the_practice_and_links_to_the_canonical_page(client, practice):
@@ -122,16 +122,16 @@ def test_frame_ancestors_follow_the_allow_list(client, practice, settings):
 
 
 def test_the_allow_list_is_checked(settings):
-    from embeds.checks import check_frame_ancestors
+    from cards.checks import check_frame_ancestors
 
     settings.EMBEDS_FRAME_ANCESTORS = ["https://ok.example", "x; script-src *"]
     errors = check_frame_ancestors(None)
-    assert [error.id for error in errors] == ["embeds.E001"]
+    assert [error.id for error in errors] == ["cards.E001"]
     assert "x; script-src *" in errors[0].msg
 
 
 def test_other_pages_refuse_to_be_framed(client, practice):
-    for url in (practice.url, "/en/", "/healthz/", "/oembed/?url=x", reverse("embeds:card_json", args=[practice.pk])):
+    for url in (practice.url, "/en/", "/healthz/", "/oembed/?url=x", reverse("cards:card_json", args=[practice.pk])):
         response = client.get(url)
         assert response["X-Frame-Options"] == "DENY", url
         assert "frame-ancestors" not in response.get("Content-Security-Policy", ""), url

@@ -1,6 +1,6 @@
 import pytest
 
-from embeds.tests.factories import card_practice, translate
+from cards.tests.factories import card_practice, translate
 
 
 @pytest.fixture

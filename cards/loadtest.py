@@ -4,7 +4,7 @@ Runs the card, the oEmbed endpoint and the JSON card next to ``/embed/ping/`` (a
 the same middleware: this machine's ceiling), prints a table and writes JSON. Target: the card at least
 50% of the ceiling's requests per second, with zero errors.
 
-    python -m embeds.loadtest [--duration 20] [--connections 64] [--output loadtest-results.json]
+    python -m cards.loadtest [--duration 20] [--connections 64] [--output loadtest-results.json]
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ def check_frame_ancestors(app_configs, **kwargs) -> list[Error]:
     return [
         Error(
             f"EMBEDS_FRAME_ANCESTORS entry {value!r} is not '*', 'self' or an origin such as https://example.org.",
-            id="embeds.E001",
+            id="cards.E001",
         )
         for value in settings.EMBEDS_FRAME_ANCESTORS
         if not ORIGIN.match(value)

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 
-from embeds.models import EmbedGeneration
+from cards.models import EmbedGeneration
 
 LOCAL_ENTRIES = 512
 
@@ -65,7 +65,7 @@ def current_generation() -> str:
 
 def cached(parts: tuple, build: Callable[[], Built | None]) -> Entry | None:
     """The cached entry for ``parts``, or build it; ``None`` when ``build`` finds nothing (not cached)."""
-    key = "embeds:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = "cards:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     generation = current_generation()
     entry = _local.get(key)
     if entry is None or entry.generation != generation:
