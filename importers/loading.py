@@ -258,6 +258,7 @@ def _log(page, revision, record: PracticeRecord, status: str, user, warnings: li
             status=status,
             confidence=record.confidence,
             warnings=[*record.warnings, *warnings],
+            evidence=record.to_json_dict().get("evidence", []),
             imported_by=user if getattr(user, "pk", None) else None,
         )
 

@@ -85,6 +85,24 @@ class InterviewRecord:
     text: str = ""
 
 
+# Below this confidence a fact is shown to the editor as "check".
+UNCERTAIN_BELOW = 0.6
+
+
+@dataclass
+class Evidence:
+    """Where a fact came from: the field or sentence of the source, and how sure the importer is."""
+
+    fact: str  # title, country, city, start_year, end_year, organisation, funder, contact, ...
+    value: str
+    snippet: str = ""
+    confidence: float = 0.5
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < UNCERTAIN_BELOW
+
+
 @dataclass
 class PracticeRecord:
     title: str = ""
@@ -117,6 +135,7 @@ class PracticeRecord:
     interview: InterviewRecord | None = None
     confidence: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
     @property
     def funders(self) -> list[str]:
@@ -128,4 +147,7 @@ class PracticeRecord:
             source.pop("raw_text", None)
         data["funders"] = self.funders
         data["confidence"] = round(self.confidence, 2)
+        for item, evidence in zip(data["evidence"], self.evidence, strict=True):
+            item["confidence"] = round(evidence.confidence, 2)
+            item["uncertain"] = evidence.uncertain
         return data
