@@ -23,6 +23,7 @@ install: $(STAMP) ## Create .venv and install the pinned requirements
 setup: install ## Install, migrate, compile translations, load demo content, ensure the local admin (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
+	$(MANAGE) load_vocabularies
 	$(MANAGE) load_demo
 	$(MANAGE) refresh_search
 	$(MANAGE) ensure_dev_admin

@@ -283,6 +283,11 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         ordered = index.filter_ids(ranked, matching)
     else:
         ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+    if not params.sort:
+        # Unless the reader chose an order, practices in the reader's language come before those shown
+        # in another language (not yet translated), each group in its own order.
+        own = [pk for pk in ordered if index.locale_of.get(pk) == locale.pk]
+        ordered = own + [pk for pk in ordered if index.locale_of.get(pk) != locale.pk]
     practices = load_practices(ordered[start : start + params.page_size])
     for practice in practices:
         practice.search_highlight = highlight(practice, terms) if terms else ""
