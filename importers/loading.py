@@ -34,8 +34,6 @@ from importers.extract.organisations import normalise_name, same_organisation
 from importers.extract.places import lookup_city
 from importers.merge import same_practice, same_practice_in_another_language
 from importers.models import ImportRecord
-from importers.records import ContactRecord, PlaceRecord, PracticeRecord
-from importers.records import OrganisationRecord as OrgRecord
 from importers.vocabulary import Vocabulary
 from practices.localize import record_translation_strings
 from practices.models import (
@@ -56,6 +54,8 @@ from practices.models.related import (
     PracticeSource,
     ReplicationPlace,
 )
+from practices.records import ContactRecord, PlaceRecord, PracticeRecord
+from practices.records import OrganisationRecord as OrgRecord
 from practices.validators import FIRST_YEAR
 
 SUMMARY_LIMIT = 600

@@ -9,8 +9,8 @@ from rapidfuzz import fuzz
 
 from importers.extract.organisations import same_organisation
 from importers.extract.places import merge_places
-from importers.records import ROLE_PRIORITY, PracticeRecord
 from importers.textutils import fold
+from practices.records import ROLE_PRIORITY, PracticeRecord
 
 MATCH_THRESHOLD = 0.6
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from importers.extract import contacts as contact_extract
 from importers.extract import dates, names, organisations, places, programmes, story
-from importers.records import (
+from importers.textutils import fold, paragraphs, sentences, squash
+from importers.vocabulary import TARGET_GROUPS, THEMES, TRANSFER_AUDIENCES, Vocabulary
+from practices.records import (
     ROLE_COORDINATOR,
     ROLE_FUNDER,
     ROLE_IMPLEMENTING,
@@ -21,8 +23,6 @@ from importers.records import (
     PracticeRecord,
     SourceRecord,
 )
-from importers.textutils import fold, paragraphs, sentences, squash
-from importers.vocabulary import TARGET_GROUPS, THEMES, TRANSFER_AUDIENCES, Vocabulary
 
 CONTACT_HEADING = re.compile(
     r"^(?:contacts?|kontakt|ansprechpartner(?:in)?(?:nen)?|ansprechpersonen?|project\s+contact|projektkontakt|"
