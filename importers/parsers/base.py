@@ -20,6 +20,7 @@ from practices.records import (
     ROLE_PARTNER,
     ContactRecord,
     OrganisationRecord,
+    OutcomeRecord,
     PracticeRecord,
     SourceRecord,
 )
@@ -182,7 +183,7 @@ def assemble(parts: Parts, vocabulary: Vocabulary, full_text: str) -> PracticeRe
     record.awards = story.awards(body_sentences)
     names_known = [c.name for c in record.contacts] + _people_in(body)
     record.quotes = story.quotes(body, names_known)
-    record.outcomes = story.outcomes(sentences(parts.results) or body_sentences)
+    record.outcomes = [OutcomeRecord(text) for text in story.outcomes(sentences(parts.results) or body_sentences)]
     record.lessons = parts.lessons
     record.description = "\n\n".join(paragraphs(body))
     record.challenge, record.approach, record.results = parts.challenge, parts.approach, parts.results
