@@ -12,8 +12,8 @@ from types import ModuleType
 from importers.errors import ImporterError, NoContent, ParserCrash, UnknownFormat
 from importers.parsers import cities_of_migration, equal, generic, ilo, iq_good_practice
 from importers.reading import read_document
-from importers.records import PracticeRecord
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 PARSERS: dict[str, ModuleType] = {
     ilo.KIND: ilo,

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from practices.choices import Role, SourceKind
-from practices.validators import country_name, validate_country_code, validate_year
+from practices.validators import country_name, validate_country_code, validate_http_url, validate_year
 from practices.vocabularies import region_name
 
 
@@ -160,7 +160,7 @@ class PracticeSource(Orderable):
     page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="sources")
     kind = models.CharField(_("kind"), max_length=30, choices=SourceKind.choices, default=SourceKind.OTHER)
     title = models.CharField(_("title"), max_length=255, blank=True)
-    url = models.URLField(_("address"), max_length=500, blank=True)
+    url = models.URLField(_("address"), max_length=500, blank=True, validators=[validate_http_url])
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
     date_on_source = models.DateField(_("date on the source"), null=True, blank=True)
     source_last_updated = models.DateField(_("source last updated"), null=True, blank=True)
