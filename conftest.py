@@ -38,8 +38,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     from django.core.management import call_command
 
+    from django.db import connections
+
     with django_db_blocker.unblock():
         call_command("load_vocabularies", stdout=io.StringIO())
+        # Tests with serialized_rollback restore this snapshot after flushing: include the vocabularies.
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
