@@ -62,8 +62,9 @@ class Facet:
     label: Promise
     ordered_by_value = False  # decades and statuses keep their natural order; others go by count
 
-    def pairs(self) -> Iterable[tuple[int, str]]:
-        """(practice id, value) for every practice page, live or not (the facet index intersects)."""
+    def pairs(self, page_ids: list[int] | None = None) -> Iterable[tuple[int, str]]:
+        """(practice id, value) for every practice page (or those of ``page_ids``), live or not (the facet
+        index intersects)."""
         raise NotImplementedError
 
     def clean(self, values: list[str]) -> tuple[list[str], list[str]]:
@@ -94,9 +95,12 @@ class TermFacet(Facet):
         known = set(self._terms().filter(slug__in=values).values_list("slug", flat=True))
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def pairs(self):
+    def pairs(self, page_ids=None):
         slugs = dict(self._terms().values_list("pk", "slug"))
-        for page_id, term_id in self.through.objects.values_list("practicepage_id", self.term_column):
+        links = self.through.objects.all()
+        if page_ids is not None:
+            links = links.filter(practicepage_id__in=page_ids)
+        for page_id, term_id in links.values_list("practicepage_id", self.term_column):
             if term_id in slugs:
                 yield page_id, slugs[term_id]
 
@@ -122,8 +126,11 @@ class PlaceFacet(Facet):
         known = set(PracticePlace.objects.filter(**{f"{self.column}__in": values}).values_list(self.column, flat=True))
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def pairs(self):
-        return PracticePlace.objects.exclude(**{self.column: ""}).values_list("page_id", self.column)
+    def pairs(self, page_ids=None):
+        places = PracticePlace.objects.exclude(**{self.column: ""})
+        if page_ids is not None:
+            places = places.filter(page_id__in=page_ids)
+        return places.values_list("page_id", self.column)
 
     def labels(self, values):
         if self.column != "country":
@@ -154,8 +161,11 @@ class FunderFacet(Facet):
         known = {str(pk) for pk in Organisation.objects.filter(pk__in=ids).values_list("pk", flat=True)}
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def pairs(self):
-        links = PracticeOrganisation.objects.filter(role=Role.FUNDER).values_list("page_id", "organisation_id")
+    def pairs(self, page_ids=None):
+        links = PracticeOrganisation.objects.filter(role=Role.FUNDER)
+        if page_ids is not None:
+            links = links.filter(page_id__in=page_ids)
+        links = links.values_list("page_id", "organisation_id")
         return ((page_id, str(organisation_id)) for page_id, organisation_id in links)
 
     def labels(self, values):
@@ -177,11 +187,12 @@ class OrganisationTypeFacet(Facet):
         known = set(self._types().filter(slug__in=values).values_list("slug", flat=True))
         return [v for v in values if v in known], [v for v in values if v not in known]
 
-    def pairs(self):
+    def pairs(self, page_ids=None):
         slugs = dict(self._types().values_list("pk", "slug"))
-        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES).values_list(
-            "page_id", "organisation__organisation_type_id"
-        )
+        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES)
+        if page_ids is not None:
+            links = links.filter(page_id__in=page_ids)
+        links = links.values_list("page_id", "organisation__organisation_type_id")
         return ((page_id, slugs[type_id]) for page_id, type_id in links if type_id in slugs)
 
     def labels(self, values):
@@ -201,8 +212,11 @@ class ChoiceFacet(Facet):
     def clean(self, values):
         return [v for v in values if v in self.choices.values], [v for v in values if v not in self.choices.values]
 
-    def pairs(self):
-        return PracticePage.objects.exclude(**{self.field: ""}).values_list("pk", self.field)
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(**{self.field: ""})
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        return pages.values_list("pk", self.field)
 
     def labels(self, values):
         names = dict(self.choices.choices)
@@ -218,8 +232,11 @@ class SourceKindFacet(ChoiceFacet):
     def __init__(self):
         super().__init__("source", _("Source"), "kind", SourceKind)
 
-    def pairs(self):
-        return PracticeSource.objects.values_list("page_id", "kind")
+    def pairs(self, page_ids=None):
+        sources = PracticeSource.objects.all()
+        if page_ids is not None:
+            sources = sources.filter(page_id__in=page_ids)
+        return sources.values_list("page_id", "kind")
 
 
 class DecadeFacet(Facet):
@@ -232,8 +249,11 @@ class DecadeFacet(Facet):
         known = [v for v in values if v.isdigit() and len(v) == 4 and int(v) % 10 == 0]
         return known, [v for v in values if v not in known]
 
-    def pairs(self):
-        years = PracticePage.objects.exclude(start_year=None).values_list("pk", "start_year")
+    def pairs(self, page_ids=None):
+        years = PracticePage.objects.exclude(start_year=None)
+        if page_ids is not None:
+            years = years.filter(pk__in=page_ids)
+        years = years.values_list("pk", "start_year")
         return ((page_id, str(year // 10 * 10)) for page_id, year in years)
 
     def labels(self, values):

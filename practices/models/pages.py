@@ -64,23 +64,12 @@ class PracticeIndexPage(Page):
     subpage_types = ["practices.PracticePage"]
     parent_page_types = ["practices.HomePage"]
     max_count_per_parent = 1
-    page_size = 20
+    page_size = 20  # search results per page
 
     class Meta:
         verbose_name = _("practice index")
 
-    def get_context(self, request, *args, **kwargs):
-        from search.page import search_context  # the search app builds on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, self.get_url(request), self.page_size))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.GET:  # searches and filtered listings stay out of search engines
-            response["X-Robots-Tag"] = "noindex, follow"
-        return response
+    # Served as the search page by ``search.views.serve_practice_index`` (the search app builds on this one).
 
 
 class PracticePage(Page):
