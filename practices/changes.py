@@ -163,8 +163,12 @@ def _term_changed(sender, instance, raw=False, **kwargs) -> None:
     if kwargs.get("signal") is post_delete:
         record(everything=True)
         return
-    linked = instance.practices.values_list("pk", flat=True)[: MAX_PAGES_PER_CHANGE + 1]
-    record(linked, labels=True)
+    if isinstance(instance, OrganisationType):
+        links = PracticeOrganisation.objects.filter(organisation__organisation_type=instance)
+        linked = links.values_list("page_id", flat=True).distinct()
+    else:
+        linked = instance.practices.values_list("pk", flat=True)
+    record(linked[: MAX_PAGES_PER_CHANGE + 1], labels=True)
 
 
 def _organisation_changed(sender, instance, raw=False, **kwargs) -> None:

@@ -123,4 +123,5 @@ def test_unpublished_practice_is_not_a_candidate_for_similar(corpus):
     from search.similar import compute_similar
 
     corpus["language"].unpublish()
-    assert corpus["language"].pk not in [pk for pk, _ in compute_similar(PracticePage.objects.get(pk=corpus["bridge"].pk))]
+    similar = compute_similar(PracticePage.objects.get(pk=corpus["bridge"].pk))
+    assert corpus["language"].pk not in [pk for pk, _ in similar]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0003_editor_groups'),
+        ('practices', '0005_blank_non_http_addresses'),
     ]
 
     operations = [
