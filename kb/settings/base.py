@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the production task queue (its table exists everywhere; see TASKS)
     "ninja",  # the search API's OpenAPI documentation pages
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -181,6 +182,8 @@ else:
         }
     }
 
+# Background work after publishing (search.tasks). Development runs it at once, after the commit, in the
+# request; production queues it in the database for `manage.py db_worker` (kb/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Praxis"

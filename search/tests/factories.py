@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.test import TestCase
+
 from practices.choices import Role
 from practices.models import (
     OrganisationType,
@@ -61,7 +63,8 @@ def make_practice(
     page.programmes.set([ProgrammeFactory(slug=slug, name=slug.upper()) for slug in programmes])
     if evidence:
         page.outcomes = [("outcome", {"text": "People found work.", "evidence_level": evidence})]
-    page.save_revision().publish()
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the background tasks run, as after a real commit
+        page.save_revision().publish()
     return PracticePage.objects.get(pk=page.pk)
 
 
