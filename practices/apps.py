@@ -5,3 +5,6 @@ class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = "Practices"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from practices import checks  # noqa: F401
