@@ -244,6 +244,11 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         ordered = index.filter_ids(ranked, matching)
     else:
         ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+    if not params.sort:
+        # Unless the reader chose an order, practices in the reader's language come before those shown
+        # in another language (not yet translated), each group in its own order.
+        own = [pk for pk in ordered if index.locale_of.get(pk) == locale.pk]
+        ordered = own + [pk for pk in ordered if index.locale_of.get(pk) != locale.pk]
     practices = load_practices(ordered[start : start + params.page_size])
     for practice in practices:
         practice.search_highlight = highlight(practice, terms) if terms else ""
@@ -258,3 +263,23 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     if count == 0 and params.is_filtered:
         outcome.suggestions = _suggestions(index, candidates, base, selections, params)
     return outcome
+
+
+def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: int | None = None) -> list[int]:
+    """Every matching practice id in result order (no facets, no page): for exports, feeds and digests."""
+    with remembered_locales():
+        locale = locale or active_locale()
+        index = facet_index()
+        matching = index.candidates(locale.pk)
+        ranked: list[int] | None = None
+        if query_terms(params.q):
+            ranked = ranked_ids(params.q, PracticePage.objects.live())
+            matching &= index.bits_of(ranked)
+        for name, values in params.filters.items():
+            matching &= index.selection(name, values)
+        sort = params.effective_sort
+        if ranked is not None and sort == "relevance":
+            ordered = index.filter_ids(ranked, matching)
+        else:
+            ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+        return ordered if limit is None else ordered[:limit]

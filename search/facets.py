@@ -37,6 +37,7 @@ from practices.models import (
 )
 from practices.params import ascii_int
 from practices.validators import country_name
+from practices.vocabularies import region_name
 from search.locales import active_locale, default_locale
 
 IMPLEMENTING_ROLES = (Role.IMPLEMENTING, Role.COORDINATOR)
@@ -120,7 +121,7 @@ class PlaceFacet(Facet):
 
     def labels(self, values):
         if self.column != "country":
-            return {value: value for value in values}
+            return {value: region_name(value) for value in values}
         return {value: localised_country_name(value) for value in values}
 
 

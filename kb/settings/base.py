@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "importers",
     "cards",
+    "follow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -232,3 +233,7 @@ LOGGING = {
 }
 
 PRAXIS_LANGUAGE_NAMES = {"en": _("English"), "de": _("German")}
+
+# Open data: the licence stated with every export and dataset dump.
+PRAXIS_DATA_LICENCE_NAME = os.environ.get("PRAXIS_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 (CC BY 4.0)")
+PRAXIS_DATA_LICENCE_URL = os.environ.get("PRAXIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
