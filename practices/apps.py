@@ -8,3 +8,4 @@ class PracticesConfig(AppConfig):
 
     def ready(self) -> None:
         from practices import changes  # noqa: F401  (connects the change feed's receivers)
+        from practices import checks  # noqa: F401

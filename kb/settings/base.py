@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # login throttling on /admin/login/
 ]
 
 MIDDLEWARE = [
@@ -72,6 +73,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before a password is checked
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -205,6 +212,19 @@ CSRF_COOKIE_HTTPONLY = False
 EMBEDS_FRAME_ANCESTORS = env_list("EMBEDS_FRAME_ANCESTORS", "*")
 EMBEDS_CACHE_SECONDS = int(os.environ.get("EMBEDS_CACHE_SECONDS", "300"))
 EMBEDS_PING_VIEW = env_bool("EMBEDS_PING_VIEW", False)  # /embed/ping/, the ceiling in `make loadtest`
+
+# Reverse proxies of our own in front of the application (load balancer, CDN): the client's address is the
+# TRUSTED_PROXY_COUNT-th entry of X-Forwarded-For from the right (practices.clients). 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins of one user name from one address,
+# that pair is locked out for AXES_COOLOFF_TIME hours (429); attempts are kept in the database, shared by all
+# workers, and the lockout is logged (logger "axes").
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "practices.clients.client_ip"
+AXES_RESET_ON_SUCCESS = True
 
 PRAXIS_STALE_AFTER_DAYS = 730  # practices not verified for two years are flagged to editors
 
