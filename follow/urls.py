@@ -1,8 +1,9 @@
 """Language-prefixed routes of the follow app (included in ``i18n_patterns`` before Wagtail's pages)."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-from follow import views_export
+from follow import views_export, views_suggest
 from follow.feeds import SearchFeed, UpdatesFeed
 
 app_name = "follow"
@@ -12,4 +13,9 @@ urlpatterns = [
     path("data/", views_export.data_page, name="data"),
     path("feeds/practices/", SearchFeed(), name="search_feed"),
     path("feeds/updates/", UpdatesFeed(), name="updates_feed"),
+    # Translated paths: /en/suggest/, /de/vorschlagen/.
+    path(_("suggest/"), views_suggest.suggest, name="suggest"),
+    path(_("suggest/thanks/"), views_suggest.suggest_thanks, name="suggest_thanks"),
+    path(_("suggest/criteria/"), views_suggest.criteria, name="criteria"),
+    path(_("suggest/withdraw/<str:token>/"), views_suggest.suggest_withdraw, name="suggest_withdraw"),
 ]
