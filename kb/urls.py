@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -10,6 +11,7 @@ from cards import urls as cards_urls
 from follow import urls as follow_urls
 from follow.api import router as follow_api_router
 from kb.views import healthz
+from practices import site_files
 from practices import urls as practices_urls
 from practices.sitemaps import LocalizedSitemap
 from search.api import api as search_api
@@ -18,10 +20,14 @@ search_api.add_router("", follow_api_router)  # /api/practices/: full records be
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_files.favicon_ico, name="favicon"),
+    path("apple-touch-icon.png", site_files.apple_touch_icon, name="apple_touch_icon"),
     path("", include(cards_urls)),  # embeds take the language as ?lang=, not as a URL prefix
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
+    path("api/docs/", RedirectView.as_view(url="/api/docs", permanent=True)),  # ninja serves it without a slash
     path("api/", search_api.urls),
 ]
 

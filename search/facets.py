@@ -35,7 +35,9 @@ from practices.models import (
     Theme,
     TransferAudience,
 )
+from practices.params import ascii_int
 from practices.validators import country_name
+from practices.vocabularies import region_name
 from search.locales import active_locale, default_locale
 
 IMPLEMENTING_ROLES = (Role.IMPLEMENTING, Role.COORDINATOR)
@@ -66,11 +68,12 @@ class Facet:
         """(practice id, value) for every practice page, live or not (the facet index intersects)."""
         raise NotImplementedError
 
-    def clean(self, values: list[str]) -> tuple[list[str], list[str]]:
-        """Split requested values into known (normalised) and unknown ones."""
-        raise NotImplementedError
+    def normalise(self, value: str) -> str:
+        """A requested value in the form the index keeps (whether it is known, the index says)."""
+        return value
 
     def labels(self, values: Iterable[str]) -> dict[str, str]:
+        """Labels of values that public practices have (the engine asks for no others)."""
         raise NotImplementedError
 
     def value_order(self, value: str):
@@ -89,10 +92,6 @@ class TermFacet(Facet):
     def _terms(self) -> QuerySet:
         terms = self.model.objects.all()
         return terms.filter(locale=default_locale()) if self.translatable else terms
-
-    def clean(self, values):
-        known = set(self._terms().filter(slug__in=values).values_list("slug", flat=True))
-        return [v for v in values if v in known], [v for v in values if v not in known]
 
     def pairs(self):
         slugs = dict(self._terms().values_list("pk", "slug"))
@@ -114,20 +113,15 @@ class PlaceFacet(Facet):
     def __init__(self, name: str, label: Promise, column: str):
         self.name, self.label, self.column = name, label, column
 
-    def clean(self, values):
-        if self.column == "country":
-            normalised = [v.strip().upper() for v in values]
-            known = {v for v in normalised if len(v) == 2 and pycountry.countries.get(alpha_2=v)}
-            return [v for v in normalised if v in known], [v for v in values if v.strip().upper() not in known]
-        known = set(PracticePlace.objects.filter(**{f"{self.column}__in": values}).values_list(self.column, flat=True))
-        return [v for v in values if v in known], [v for v in values if v not in known]
+    def normalise(self, value):
+        return value.strip().upper() if self.column == "country" else value
 
     def pairs(self):
         return PracticePlace.objects.exclude(**{self.column: ""}).values_list("page_id", self.column)
 
     def labels(self, values):
         if self.column != "country":
-            return {value: value for value in values}
+            return {value: region_name(value) for value in values}
         return {value: localised_country_name(value) for value in values}
 
 
@@ -149,11 +143,6 @@ class FunderFacet(Facet):
 
     name, label = "funder", _("Funder")
 
-    def clean(self, values):
-        ids = {v for v in values if v.isdigit() and len(v) < 19}
-        known = {str(pk) for pk in Organisation.objects.filter(pk__in=ids).values_list("pk", flat=True)}
-        return [v for v in values if v in known], [v for v in values if v not in known]
-
     def pairs(self):
         links = PracticeOrganisation.objects.filter(role=Role.FUNDER).values_list("page_id", "organisation_id")
         return ((page_id, str(organisation_id)) for page_id, organisation_id in links)
@@ -161,7 +150,9 @@ class FunderFacet(Facet):
     def labels(self, values):
         return {
             str(org.pk): org.display_name
-            for org in Organisation.objects.filter(pk__in=[int(v) for v in values]).only("name", "short_name")
+            for org in Organisation.objects.filter(pk__in=[pk for pk in map(ascii_int, values) if pk is not None]).only(
+                "name", "short_name"
+            )
         }
 
 
@@ -172,10 +163,6 @@ class OrganisationTypeFacet(Facet):
 
     def _types(self) -> QuerySet:
         return OrganisationType.objects.filter(locale=default_locale())
-
-    def clean(self, values):
-        known = set(self._types().filter(slug__in=values).values_list("slug", flat=True))
-        return [v for v in values if v in known], [v for v in values if v not in known]
 
     def pairs(self):
         slugs = dict(self._types().values_list("pk", "slug"))
@@ -197,9 +184,6 @@ class ChoiceFacet(Facet):
 
     def __init__(self, name: str, label: Promise, field: str, choices):
         self.name, self.label, self.field, self.choices = name, label, field, choices
-
-    def clean(self, values):
-        return [v for v in values if v in self.choices.values], [v for v in values if v not in self.choices.values]
 
     def pairs(self):
         return PracticePage.objects.exclude(**{self.field: ""}).values_list("pk", self.field)
@@ -227,10 +211,6 @@ class DecadeFacet(Facet):
 
     name, label = "decade", _("Period (start)")
     ordered_by_value = True
-
-    def clean(self, values):
-        known = [v for v in values if v.isdigit() and len(v) == 4 and int(v) % 10 == 0]
-        return known, [v for v in values if v not in known]
 
     def pairs(self):
         years = PracticePage.objects.exclude(start_year=None).values_list("pk", "start_year")
