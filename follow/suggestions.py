@@ -24,8 +24,9 @@ from importers.errors import ImporterError
 from importers.loading import load_record, vocabulary_from_database
 from importers.models import ImportRecord
 from importers.parsers import parse_document
-from importers.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
 from practices.choices import Role
+from practices.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
+from practices.writing import plain_text_to_rich_text
 
 SOURCE_KIND = "suggestion"
 
@@ -144,11 +145,10 @@ def _complete_draft(page, data: dict, log: ImportRecord | None) -> None:
     """What the record has no field for (transfer conditions, the source address), on the same draft."""
     if not (data.get("transfer_conditions") or data.get("source_url")):
         return
-    from importers.loading import _rich  # the writer's escaping of plain text into rich text
 
     draft = page.get_latest_revision_as_object()
     if data.get("transfer_conditions"):
-        draft.transfer_conditions = _rich(data["transfer_conditions"])
+        draft.transfer_conditions = plain_text_to_rich_text(data["transfer_conditions"])
     if data.get("source_url"):
         for source in draft.sources.all():
             source.url = data["source_url"]
