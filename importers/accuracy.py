@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from importers.errors import ImporterError
 from importers.extract.organisations import same_organisation
 from importers.parsers import parse_document
-from importers.records import PracticeRecord
 from importers.textutils import fold
+from practices.records import PracticeRecord
 
 CORPUS = pathlib.Path(__file__).parent / "tests" / "corpus"
 SEEDS = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from importers.extract import fields
-from importers.records import ROLE_PARTNER, Evidence, PracticeRecord
 from importers.textutils import fold, sentences, squash
+from practices.records import ROLE_PARTNER, Evidence, PracticeRecord
 
 FROM_FIELD = 0.9
 FROM_CUE = 0.75

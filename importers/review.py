@@ -8,7 +8,7 @@ from functools import lru_cache
 import pycountry
 
 from importers.documents import Group
-from importers.records import PracticeRecord
+from practices.records import PracticeRecord
 
 SOURCE_KIND_LABELS = {
     "ilo": "ILO good-practices database",

@@ -15,9 +15,9 @@ from importers.errors import ImporterError, NoContent, ParserCrash, UnknownForma
 from importers.evidence import attach_evidence
 from importers.parsers import cities_of_migration, equal, ewsi, generic, ilo, iq_good_practice, un_migration_hub
 from importers.reading import check_prose, read_document
-from importers.records import PracticeRecord
 from importers.textutils import fold, squash
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 PARSERS: dict[str, ModuleType] = {
     ilo.KIND: ilo,

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from importers.parsers.labelled import parse_labelled
-from importers.records import PracticeRecord
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 KIND = "ewsi"
 PUBLISHER = "European Commission, European Website on Integration (EWSI)"

@@ -8,9 +8,9 @@ import re
 from importers.cleaning import clean
 from importers.extract import fields
 from importers.parsers.base import Parts, assemble, choose_title, contact_blocks
-from importers.records import PracticeRecord, SourceRecord
 from importers.textutils import is_heading, paragraphs
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord, SourceRecord
 
 
 def parse_labelled(text: str, *, kind: str, publisher: str, detection: float, vocabulary: Vocabulary) -> PracticeRecord:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from importers.parsers.labelled import parse_labelled
-from importers.records import PracticeRecord
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 KIND = "un_migration_hub"
 PUBLISHER = "United Nations Network on Migration, Migration Network Hub"

@@ -55,7 +55,7 @@ def test_seeds_are_complete(result):
 
 
 def test_the_scorer_counts_misses_and_inventions():
-    from importers.records import OrganisationRecord, PlaceRecord, PracticeRecord
+    from practices.records import OrganisationRecord, PlaceRecord, PracticeRecord
 
     facts = {"kind": "ilo", "title": "A", "countries": ["DE"], "cities": [], "start_year": 2008, "absent": ["Lyon"],
              "organisations": [{"name": "City of Bonn", "role": "implementing"}], "contacts": []}  # fmt: skip

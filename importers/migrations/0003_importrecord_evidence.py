@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("importers", "0001_initial"),
+        ("importers", "0002_import_fields_review_http_addresses"),
     ]
 
     operations = [
