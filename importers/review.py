@@ -3,6 +3,7 @@ of each fact, and a warning when the page's language is not the language the edi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -58,6 +59,11 @@ def detect_language(text: str) -> str:
         return ""
 
 
+def _role_label(value: str) -> str:
+    """'Name (funder)' as 'Name (Funder)': evidence of an organisation carries its role."""
+    return re.sub(r"\((\w+)\)$", lambda m: f"({ROLE_LABELS.get(m.group(1), m.group(1))})", value)
+
+
 def review(group: Group, locale: str) -> dict:
     record: PracticeRecord = group.record
     labels = _term_labels()
@@ -78,12 +84,12 @@ def review(group: Group, locale: str) -> dict:
         "evidence": [
             {
                 "fact": FACT_LABELS.get(e.fact, e.fact),
-                "value": e.value,
+                "value": _role_label(e.value),
                 "snippet": e.snippet,
                 "confidence": e.confidence,
                 "uncertain": e.uncertain,
             }
             for e in record.evidence
-        ],  # fmt: skip
+        ],
         "language_warning": warning,
     }
