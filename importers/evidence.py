@@ -32,22 +32,22 @@ def _snippet(text: str) -> str:
 class _Finder:
     def __init__(self, text: str) -> None:
         self.lines = [squash(line) for line in text.split("\n") if line.strip()]
-        self.field_lines = [f.line for f in fields.read_fields(text)]
-        self.sentences = sentences(text)
+        self.field_lines = [(fold(f.line), f.line) for f in fields.read_fields(text)]
+        self.sentences = [(fold(s), s) for s in sentences(text)]
 
     def find(self, value: str, extra: str = "") -> tuple[str, str]:
         """('field' or 'sentence' or '', the snippet) for the first place the value is named."""
         keys = [k for k in (value, extra) if k and len(k) > 1]
         for key in keys:
             folded = fold(key)
-            for line in self.field_lines:
-                if folded in fold(line):
+            for folded_line, line in self.field_lines:
+                if folded in folded_line:
                     return "field", line
         for key in keys:
             folded = fold(key)
-            matches = [s for s in self.sentences if folded in fold(s)]
+            matches = [s for folded_sentence, s in self.sentences if folded in folded_sentence][:5]
             if matches:
-                return "sentence", min(matches[:5], key=len)
+                return "sentence", min(matches, key=len)
         return "", ""
 
 

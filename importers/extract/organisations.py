@@ -333,21 +333,31 @@ def _key(name: str) -> str:
     return re.sub(r"[\W_]+", " ", fold(name)).strip()
 
 
+MAX_ORGANISATIONS = 200  # a practice names a few dozen at most; past this a page is a directory or noise
+
+
 def merge_organisations(records: list[OrganisationRecord], vocabulary: Vocabulary) -> list[OrganisationRecord]:
     result: list[OrganisationRecord] = []
+    keys: list[str] = []  # _key of each result, computed once
     for record in records:
         record.name = normalise_name(record.name)
+        key = _key(record.name)
         match = next(
-            (r for r in result if same_organisation(r.name, record.name)
+            (r for r, k in zip(result, keys, strict=True)
+             if (key and k and (k == key or k.startswith(key + " ") or key.startswith(k + " ")))
              or (record.short_name and record.short_name in (r.short_name, r.name))
              or (r.short_name and r.short_name == record.name)),
             None,
         )  # fmt: skip
+        if match is None and len(result) >= MAX_ORGANISATIONS:
+            continue
         if match is None:
             result.append(record)
+            keys.append(key)
             continue
         if len(record.name) > len(match.name) and not (match.short_name and record.short_name != match.short_name):
             match.name = record.name
+            keys[result.index(match)] = _key(match.name)
         match.short_name = match.short_name or record.short_name
         match.type = match.type or record.type
         if ROLE_PRIORITY.get(record.role, 9) < ROLE_PRIORITY.get(match.role, 9):

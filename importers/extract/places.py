@@ -114,6 +114,13 @@ _ORIGIN = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    """All country names in one alternation (longest first): one pass over the text, not one per name."""
+    names = sorted((n for n in _country_index() if len(n) >= 4 or n == "usa"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
 def find_countries(text: str) -> list[str]:
     """Country codes named in the text, most mentioned first."""
     index = _country_index()
@@ -121,12 +128,9 @@ def find_countries(text: str) -> list[str]:
     text = re.sub(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.[a-z]{2,3}\b", " ", text)
     text = _ORIGIN.sub(" ", text)
     folded = fold(text)
-    for name, code in index.items():
-        if len(name) < 4 and name not in ("usa",):
-            continue
-        hits = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", folded))
-        if hits:
-            counts[code] = counts.get(code, 0) + hits
+    for m in _country_pattern().finditer(folded):
+        code = index[m.group(0)]
+        counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: -counts[c])
 
 

@@ -31,7 +31,7 @@ PARSERS: dict[str, ModuleType] = {
 FALLBACK = generic.KIND
 MIN_DETECTION = 0.3
 # Real practice pages have far less text; past this the extractors' cost is spent on noise.
-MAX_ANALYSED_CHARS = 200_000
+MAX_ANALYSED_CHARS = 50_000
 _default_vocabulary: Vocabulary | None = None
 
 
