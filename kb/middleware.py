@@ -1,3 +1,5 @@
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -46,3 +48,24 @@ class PraxisLocaleMiddleware(LocaleMiddleware):
             patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)
+
+
+# The admin's policy differs where Wagtail needs it: inline scripts (inline panels, date pickers write
+# <script> blocks with per-form data, so neither nonces nor hashes fit), inline <style>, blob: image
+# previews while uploading, and the release check on the dashboard.
+ADMIN_CSP = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+}
+
+
+class PraxisCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's relaxations on /admin/ (the rest of the policy is the site's)."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.replace = {**ADMIN_CSP, **(parts.replace or {})}
+        return parts
