@@ -46,7 +46,8 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: install ## Django system checks, missing migrations, deploy checks
+check: install ## Django system checks, missing migrations, deploy checks, import layers (import-linter)
+	PYTHONPATH=$(CURDIR) $(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.production REDIS_URL=redis://127.0.0.1:6379/0 SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING

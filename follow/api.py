@@ -125,7 +125,9 @@ class Error(Schema):
 # The shared parameter primitives (practices.params), so the OpenAPI description states the real values.
 Cursor = text("The next_cursor of the previous page; empty for the first page", max_length=200)
 Limit = integer(1, MAX_LIMIT, DEFAULT_LIMIT, f"Practices per page, at most {MAX_LIMIT}")
-Language = choice(list(dict(settings.LANGUAGES)), None, "Only practices in this language")
+Language = choice(
+    list(dict(settings.LANGUAGES)), None, "Only practices in this language: " + ", ".join(dict(settings.LANGUAGES))
+)
 
 
 class ListParameters(Schema):

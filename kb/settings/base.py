@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the production task queue (its table exists everywhere; see TASKS)
     "ninja",  # the search API's OpenAPI documentation pages
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -191,6 +192,8 @@ else:
         }
     }
 
+# Background work after publishing (search.tasks). Development runs it at once, after the commit, in the
+# request; production queues it in the database for `manage.py db_worker` (kb/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Praxis"
@@ -265,3 +268,8 @@ PRAXIS_LANGUAGE_NAMES = {"en": _("English"), "de": _("German")}
 # Open data: the licence stated with every export and dataset dump.
 PRAXIS_DATA_LICENCE_NAME = os.environ.get("PRAXIS_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 (CC BY 4.0)")
 PRAXIS_DATA_LICENCE_URL = os.environ.get("PRAXIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+
+# Public contributions and alerts: per client address and per e-mail address, counted in the database.
+PRAXIS_SUGGESTIONS_PER_HOUR = int(os.environ.get("PRAXIS_SUGGESTIONS_PER_HOUR", "5"))
+PRAXIS_SUBSCRIPTIONS_PER_HOUR = int(os.environ.get("PRAXIS_SUBSCRIPTIONS_PER_HOUR", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <praxis@localhost>")
