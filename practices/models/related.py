@@ -18,6 +18,7 @@ from wagtail.models import Orderable
 
 from practices.choices import Role, SourceKind
 from practices.validators import country_name, validate_country_code, validate_http_url, validate_year
+from practices.vocabularies import region_name
 
 
 class PlaceMixin(models.Model):
@@ -33,11 +34,16 @@ class PlaceMixin(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.city, self.region, self.country_name) if part)
+        return ", ".join(part for part in (self.city, self.region_name, self.country_name) if part)
 
     @property
     def country_name(self) -> str:
         return country_name(self.country)
+
+    @property
+    def region_name(self) -> str:
+        """The region in the active language ("Bayern" on German pages), from practices/data/regions.yaml."""
+        return region_name(self.region)
 
     def clean(self) -> None:
         super().clean()

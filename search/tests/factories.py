@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.test import TestCase
+
 from practices.choices import Role
 from practices.models import PracticePage, Programme
 from practices.records import OrganisationRecord, OutcomeRecord, PlaceRecord, SourceRecord
@@ -28,24 +30,26 @@ def make_practice(
 ) -> PracticePage:
     organisations = [OrganisationRecord(name=f"{title} implementer", role=Role.IMPLEMENTING, type=implementer_type)]
     organisations += [OrganisationRecord(name=name, role=Role.FUNDER, type="welfare-ngo") for name in funders]
-    return PracticePageFactory(
-        parent=parent,
-        with_facts=False,
-        title=title,
-        summary=summary,
-        challenge="",
-        approach=approach or "<p>Coaches met each participant weekly.</p>",
-        status=status,
-        start_year=start_year,
-        places=[PlaceRecord(city=city, region=region, country=country) for city, region, country in places],
-        organisations=organisations,
-        themes=list(themes),
-        target_groups=list(target_groups),
-        transfer_audiences=list(audiences),
-        programmes=[ProgrammeFactory(slug=slug, name=slug.upper()).name for slug in programmes],
-        outcomes=[OutcomeRecord("People found work.", evidence)] if evidence else [],
-        sources=[SourceRecord(kind=kind, title=f"{title} source") for kind in sources],
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the background tasks run, as after a real commit
+        page = PracticePageFactory(
+            parent=parent,
+            with_facts=False,
+            title=title,
+            summary=summary,
+            challenge="",
+            approach=approach or "<p>Coaches met each participant weekly.</p>",
+            status=status,
+            start_year=start_year,
+            places=[PlaceRecord(city=city, region=region, country=country) for city, region, country in places],
+            organisations=organisations,
+            themes=list(themes),
+            target_groups=list(target_groups),
+            transfer_audiences=list(audiences),
+            programmes=[ProgrammeFactory(slug=slug, name=slug.upper()).name for slug in programmes],
+            outcomes=[OutcomeRecord("People found work.", evidence)] if evidence else [],
+            sources=[SourceRecord(kind=kind, title=f"{title} source") for kind in sources],
+        )
+    return PracticePage.objects.get(pk=page.pk)
 
 
 __all__ = ["Programme", "make_practice"]
