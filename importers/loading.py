@@ -362,6 +362,7 @@ def _log_only(
             confidence=record.confidence,
             warnings=[*record.warnings, *(extra or [])],
             fields=fields if revision is not None else None,
+            evidence=record.to_json_dict().get("evidence", []),
             imported_by=writer.user,
         )
 

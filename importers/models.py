@@ -31,6 +31,12 @@ class ImportRecord(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     confidence = models.FloatField(_("confidence"), default=0)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    evidence = models.JSONField(
+        _("evidence"),
+        default=list,
+        blank=True,
+        help_text=_("Per extracted fact: the field or sentence of the source it came from, and a confidence."),
+    )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
