@@ -65,6 +65,11 @@ class FacetValueOut(Schema):
     selected: bool
 
 
+class DidYouMean(Schema):
+    q: str = Field(description="The query with each word that matched nothing replaced by the closest indexed word")
+    count: int = Field(description="Number of practices the corrected query finds (with the same filters)")
+
+
 class SearchResponse(Schema):
     count: int
     page: int
@@ -72,6 +77,17 @@ class SearchResponse(Schema):
     results: list[Result]
     facets: dict[str, list[FacetValueOut]]
     ignored: dict[str, list[str]]
+    complete_count: int = Field(
+        description="Results that contain every search word (they come first); equals count without a query"
+    )
+    partial: bool = Field(
+        description="True when few practices have every search word and practices with most of the words follow"
+    )
+    did_you_mean: DidYouMean | None = Field(
+        None,
+        description="A spelling suggestion when the query finds nothing or little: a word of q matched no practice "
+        "and the corrected query finds more",
+    )
 
 
 class ErrorResponse(Schema):
@@ -100,7 +116,13 @@ def _facet_field(name: str):
 
 
 class SearchParameters(Schema):
-    q: str = Field("", description="Words to search for (all must match)", max_length=MAX_QUERY_LENGTH)
+    q: str = Field(
+        "",
+        description="Words to search for, in English or German (word forms, labels of the vocabularies, names of "
+        'organisations and places match; "quoted words" form a phrase). Practices with every word come first; '
+        "when they are few, practices with most of the words follow (see partial).",
+        max_length=MAX_QUERY_LENGTH,
+    )
     sort: str | None = Field(None, description=f"One of: {', '.join(SORTS)}. Default: relevance with q, else newest")
     page: int = Field(1, ge=1, description="Page number, from 1")
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
@@ -155,6 +177,9 @@ def search(request: HttpRequest, parameters: Query[SearchParameters]):
                     for facet in outcome.facets
                 },
                 "ignored": params.ignored,
+                "complete_count": outcome.complete_count if params.q.strip() else outcome.count,
+                "partial": outcome.partial,
+                "did_you_mean": outcome.did_you_mean,
             },
         )
 

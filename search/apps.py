@@ -14,7 +14,7 @@ class SearchConfig(AppConfig):
 
         from practices.models import PracticePage
         from search.facet_index import data_changed
-        from search.signals import practice_published
+        from search.signals import practice_deleted, practice_published, practice_saved
 
         # The facet index first: similar practices are computed from it.
         page_published.connect(data_changed, dispatch_uid="practice_search_published")
@@ -23,5 +23,9 @@ class SearchConfig(AppConfig):
         post_delete.connect(data_changed, sender=Page, dispatch_uid="practice_search_deleted")
         # Pages saved live without a publish signal (imports, factories) and drafts: cheap to over-invalidate.
         post_save.connect(data_changed, sender=PracticePage, dispatch_uid="practice_search_saved")
+        # The search documents: written on save and again on publish (child relations are saved by then).
+        post_save.connect(practice_saved, sender=PracticePage, dispatch_uid="practice_search_document_saved")
+        page_unpublished.connect(practice_saved, dispatch_uid="practice_search_document_unpublished")
+        post_delete.connect(practice_deleted, sender=PracticePage, dispatch_uid="practice_search_document_deleted")
         for signal in (post_save, post_delete):
             signal.connect(data_changed, sender=PageViewRestriction, dispatch_uid=f"practice_search_{signal}")
