@@ -54,6 +54,11 @@ def backend_module_name() -> str:
         raise LookupError(f"No practice search backend for the {connection.vendor} database.") from None
 
 
+def by_tier(ids: list[int], tiers: list[set[int]]) -> list[int]:
+    """``ids`` (best first) reordered: those in the first tier, then the second..., then the rest (stable)."""
+    return sorted(ids, key=lambda pk: next((n for n, tier in enumerate(tiers) if pk in tier), len(tiers)))
+
+
 _instances: dict[str, PracticeSearchBackend] = {}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import connection
 
 from search.analysis import Phrase, Query, Term
+from search.backends import by_tier
 
 TABLE = "practice_search_document"
 # ts_rank weights for {D, C, B, A}: body, labels, title far apart (see the SQLite backend).
@@ -20,24 +21,26 @@ CREATE = (
 )
 
 
-def _lexeme(stem: str) -> str:
-    return "'" + stem.replace("'", "").replace("\\", "") + "'"
+def _lexeme(stem: str, weights: str = "") -> str:
+    quoted = "'" + stem.replace("'", "").replace("\\", "") + "'"
+    return f"{quoted}:{weights}" if weights else quoted
 
 
-def clause_tsquery(clause: Term | Phrase) -> str:
+def clause_tsquery(clause: Term | Phrase, weights: str = "") -> str:
     if isinstance(clause, Phrase):
-        options = ["(" + " <-> ".join(_lexeme(s) for s in sequence) + ")" for sequence in clause.sequences]
+        options = ["(" + " <-> ".join(_lexeme(s, weights) for s in sequence) + ")" for sequence in clause.sequences]
     else:
-        options = [_lexeme(stem) for stem in clause.stems]
+        options = [_lexeme(stem, weights) for stem in clause.stems]
         if clause.parts:
-            options.append(
-                "(" + " & ".join("(" + " | ".join(_lexeme(s) for s in part) + ")" for part in clause.parts) + ")"
-            )
+            parts = ("(" + " | ".join(_lexeme(s, weights) for s in part) + ")" for part in clause.parts)
+            options.append("(" + " & ".join(parts) + ")")
     return "(" + " | ".join(options) + ")"
 
 
-def tsquery(query: Query, *, require_all: bool = True) -> str:
-    return (" & " if require_all else " | ").join(clause_tsquery(clause) for clause in query.clauses)
+def tsquery(query: Query, *, require_all: bool = True, weights: str = "") -> str:
+    """Quoted stems only; ``weights`` ("A", "AB") restricts every stem to those fields."""
+    joiner = " & " if require_all else " | "
+    return joiner.join(clause_tsquery(clause, weights) for clause in query.clauses)
 
 
 class PostgresBackend:
@@ -52,9 +55,14 @@ class PostgresBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
+        """Best first: every word in the title, then in title or labels, then anywhere; by ts_rank within each."""
         if not query:
             return []
-        return self._ids(tsquery(query, require_all=require_all), ranked=True)
+        ids = self._ids(tsquery(query, require_all=require_all), ranked=True)
+        if not require_all or len(ids) < 2:
+            return ids
+        tiers = [set(self._ids(tsquery(query, weights=weights), ranked=False)) for weights in ("A", "AB")]
+        return by_tier(ids, tiers)
 
     def clause_ids(self, query: Query) -> list[set[int]]:
         return [set(self._ids(clause_tsquery(clause), ranked=False)) for clause in query.clauses]

@@ -11,11 +11,14 @@ from __future__ import annotations
 from django.db import connection
 
 from search.analysis import Phrase, Query, Term
+from search.backends import by_tier
 
 TABLE = "practice_search_fts"
-# bm25() weights by column (title, labels, body); lower bm25 ranks higher. Far apart, so a title match
-# ranks above a label match, and a label match above body text.
+# bm25() weights by column (title, labels, body); lower bm25 ranks higher. Tiers come first: practices
+# with every word in the title, then in title or labels, then the rest (bm25 alone would let a label
+# with many synonyms outrank a title).
 WEIGHTS = (20.0, 5.0, 1.0)
+TIERS = (("title",), ("title", "labels"))
 CREATE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} "
     "USING fts5(title, labels, body, tokenize='unicode61 remove_diacritics 0')"
@@ -37,10 +40,11 @@ def clause_expression(clause: Term | Phrase) -> str:
     return "(" + " OR ".join(options) + ")"
 
 
-def match_expression(query: Query, *, require_all: bool = True) -> str:
-    """An FTS5 MATCH expression of quoted stems only."""
+def match_expression(query: Query, *, require_all: bool = True, columns: tuple[str, ...] = ()) -> str:
+    """An FTS5 MATCH expression of quoted stems only, optionally within ``columns``."""
     joiner = " AND " if require_all else " OR "
-    return joiner.join(clause_expression(clause) for clause in query.clauses)
+    expression = joiner.join(clause_expression(clause) for clause in query.clauses)
+    return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
 
 
 class SQLiteBackend:
@@ -51,9 +55,14 @@ class SQLiteBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
+        """Best first: every word in the title, then in title or labels, then anywhere; by bm25 within each."""
         if not query:
             return []
-        return self._ids(match_expression(query, require_all=require_all), ranked=True)
+        ids = self._ids(match_expression(query, require_all=require_all), ranked=True)
+        if not require_all or len(ids) < 2:
+            return ids
+        tiers = [set(self._ids(match_expression(query, columns=columns), ranked=False)) for columns in TIERS]
+        return by_tier(ids, tiers)
 
     def clause_ids(self, query: Query) -> list[set[int]]:
         return [set(self._ids(clause_expression(clause), ranked=False)) for clause in query.clauses]
