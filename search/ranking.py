@@ -16,6 +16,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
 from search.analysis import Query, analyse_query
 from search.backends import get_backend
 
@@ -31,12 +33,25 @@ def query_terms(text: str, language: str = "en") -> list[str]:
     return analyse_query(text, language).words
 
 
-def ranked_ids(text: str | Query, language: str = "en", *, operator: str = "and") -> list[int]:
-    """Ids of practices matching ``text``, best first, every word (``and``) or any (``or``), all of them."""
+def ranked_ids(
+    text: str | Query,
+    candidates: QuerySet | None = None,
+    *,
+    language: str = "en",
+    operator: str = "and",
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of practices matching ``text``, best first, every word (``and``) or any (``or``); all of them
+    unless ``limit`` is given, so counts, facet counts and sorts are exact at any size. ``candidates``
+    (a queryset of practices) narrows the ids to those pages."""
     query = text if isinstance(text, Query) else analyse_query(text, language)
     if not query:
         return []
-    return get_backend().ranked_ids(query, require_all=operator != "or")
+    ids = get_backend().ranked_ids(query, require_all=operator != "or")
+    if candidates is not None:
+        allowed = set(candidates.values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk in allowed]
+    return ids if limit is None else ids[:limit]
 
 
 @dataclass

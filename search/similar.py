@@ -55,7 +55,7 @@ def compute_similar(page: PracticePage) -> list[tuple[int, float]]:
                 scores[row["practicepage_id"]] += weight * row["shared"]
     words = _distinctive_words(page)
     if words:
-        ranked = ranked_ids(words, page.locale.language_code, operator="or")
+        ranked = ranked_ids(words, language=page.locale.language_code, operator="or")
         hits = [pk for pk in ranked if pk in candidate_ids]
         for rank, pk in enumerate(hits[:TEXT_HITS]):
             scores[pk] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
