@@ -37,7 +37,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
     import io
 
     from django.core.management import call_command
-
     from django.db import connections
 
     with django_db_blocker.unblock():

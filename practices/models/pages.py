@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,6 +19,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -111,6 +113,41 @@ class PracticeIndexPage(Page):
         if request.GET:  # searches and filtered listings stay out of search engines
             response["X-Robots-Tag"] = "noindex, follow"
         return response
+
+
+class PracticePageForm(WagtailAdminPageForm):
+    def is_valid(self) -> bool:
+        valid = super().is_valid()  # validates the inline formsets too
+        return self._no_duplicate_roles() and valid
+
+    def _no_duplicate_roles(self) -> bool:
+        """An organisation is listed once per role; the second row says which row it repeats."""
+        formset = self.formsets.get("organisation_roles")
+        if formset is None:
+            return True
+        valid = True
+        seen: dict[tuple[int, str], int] = {}
+        for number, form in enumerate(formset.forms, start=1):
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            organisation, role = form.cleaned_data.get("organisation"), form.cleaned_data.get("role")
+            if organisation is None or not role:
+                continue
+            key = (organisation.pk, role)
+            if key in seen:
+                form.add_error(
+                    "role",
+                    _("%(organisation)s is already listed as “%(role)s” (row %(row)s). Remove one of the two.")
+                    % {
+                        "organisation": organisation,
+                        "role": Role(role).label,
+                        "row": seen[key],
+                    },
+                )
+                valid = False
+            else:
+                seen[key] = number
+        return valid
 
 
 class PracticePage(Page):
@@ -223,14 +260,41 @@ class PracticePage(Page):
     ]
 
     content_panels = [
-        FieldPanel("title"),
+        TitleFieldPanel(
+            "title",
+            help_text=_("What the practice does and where, e.g. “Mentoring for refugee engineers in Augsburg”."),
+        ),
         FieldPanel("short_name"),
         FieldPanel("summary"),
-        FieldPanel("challenge"),
-        FieldPanel("approach"),
-        FieldPanel("results"),
-        FieldPanel("lessons"),
-        FieldPanel("voices"),
+        FieldPanel(
+            "challenge",
+            help_text=_(
+                "The situation before the practice: who was affected, what stood in their way, with a figure if one "
+                "exists. Two or three paragraphs; no solution yet."
+            ),
+        ),
+        FieldPanel(
+            "approach",
+            help_text=_(
+                "What was done, by whom, for whom and how often: steps, roles, duration, group size, costs. Enough "
+                "that someone in another city could start."
+            ),
+        ),
+        FieldPanel(
+            "results",
+            help_text=_(
+                "What changed, with numbers and their source (participants, placements, recognitions). Record each "
+                "measured result under Facts → Outcomes with its evidence level."
+            ),
+        ),
+        FieldPanel(
+            "lessons",
+            help_text=_(
+                "What the team would tell someone starting tomorrow: conditions that mattered, what they would do "
+                "differently, pitfalls. Short bullet points work well."
+            ),
+        ),
+        FieldPanel("voices", help_text=_("Quotes or interviews with participants, staff or employers, with consent.")),
     ]
     facts_panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
@@ -273,6 +337,7 @@ class PracticePage(Page):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("practice")
