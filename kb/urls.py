@@ -8,11 +8,15 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cards import urls as cards_urls
+from follow import urls as follow_urls
+from follow.api import router as follow_api_router
 from kb.views import healthz
 from practices import site_files
 from practices import urls as practices_urls
 from practices.sitemaps import LocalizedSitemap
 from search.api import api as search_api
+
+search_api.add_router("", follow_api_router)  # /api/practices/: full records beside the search
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -36,6 +40,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include(practices_urls)),
+    path("", include(follow_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -47,17 +47,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from search.engine import SearchParams, run_search  # the search app builds on these models
-
         context = super().get_context(request, *args, **kwargs)
         practices = PracticePage.objects.live().public().filter(locale=self.locale)
         context["practice_index"] = PracticeIndexPage.objects.live().filter(locale=self.locale).first()
         context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related("places", "themes")[:6]
-        # The same numbers as the practice index: its count and its theme facet (untranslated practices
-        # included, shown there in the language they exist in).
-        outcome = run_search(SearchParams(page_size=1))
-        context["practice_count"] = outcome.count
-        context["theme_counts"] = next((facet.values for facet in outcome.facets if facet.name == "theme"), [])
+        # practice_count and theme_counts come from the search (``search.wagtail_hooks``): the same numbers
+        # as the practice index.
         return context
 
 
@@ -73,12 +68,8 @@ class PracticeIndexPage(Page):
     class Meta:
         verbose_name = _("practice index")
 
-    def get_context(self, request, *args, **kwargs):
-        from search.page import search_context  # the search app builds on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, self.get_url(request), self.page_size))
-        return context
+    # The search app builds on this one: it adds the search to the served page's context
+    # (``search.wagtail_hooks``), so this model imports nothing from it.
 
     def route(self, request, path_components):
         try:
