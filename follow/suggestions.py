@@ -24,8 +24,8 @@ from importers.errors import ImporterError
 from importers.loading import load_record, vocabulary_from_database
 from importers.models import ImportRecord
 from importers.parsers import parse_document
-from importers.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
 from practices.choices import Role
+from practices.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
 
 SOURCE_KIND = "suggestion"
 
