@@ -35,7 +35,21 @@ from practices.validators import validate_year
 STORY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class HomePage(Page):
+class RequestHostInDevelopment:
+    """In development (DEBUG), absolute URLs follow the address the site is served at (runserver on any port).
+
+    In production they come from the configured site (``WAGTAILADMIN_BASE_URL``, see ``ensure_site_address``).
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None or request is None or not settings.DEBUG:
+            return parts
+        site_id, _root_url, page_path = parts
+        return site_id, f"{request.scheme}://{request.get_host()}", page_path
+
+
+class HomePage(RequestHostInDevelopment, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -56,7 +70,7 @@ class HomePage(Page):
         return context
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(RequestHostInDevelopment, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -141,7 +155,7 @@ class PracticePageForm(WagtailAdminPageForm):
         return valid
 
 
-class PracticePage(Page):
+class PracticePage(RequestHostInDevelopment, Page):
     """A good practice, stored as a structured record."""
 
     short_name = models.CharField(_("short name or acronym"), max_length=80, blank=True)
