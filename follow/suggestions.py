@@ -26,7 +26,7 @@ from importers.models import ImportRecord
 from importers.parsers import parse_document
 from practices.choices import Role
 from practices.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
-from practices.writing import plain_text_to_rich_text
+from practices.validators import is_http_url
 
 SOURCE_KIND = "suggestion"
 
@@ -47,7 +47,7 @@ def prefill_from_text(text: str) -> tuple[dict, list[str]]:
         "end_year": record.end_year,
         "target_groups": record.target_groups,
         "themes": record.themes,
-        "achievements": "\n\n".join(part for part in (record.results, *record.outcomes) if part)
+        "achievements": "\n\n".join(part for part in (record.results, *(o.text for o in record.outcomes)) if part)
         or record.summary
         or record.description[:2000],
         "transfer_conditions": "\n".join(record.lessons),
@@ -103,6 +103,7 @@ def record_from_form(form: SuggestionForm, language: str, submitted_at) -> Pract
         target_groups=data.get("target_groups", []),
         themes=data.get("themes", []),
         results=data["achievements"],
+        transfer_conditions=data.get("transfer_conditions", ""),
         contacts=[
             ContactRecord(
                 name=data["submitter_name"], function="Suggested this practice", email=data["submitter_email"]
@@ -124,7 +125,8 @@ def submit_suggestion(form: SuggestionForm, locale: Locale) -> Suggestion:
         log = ImportRecord.objects.filter(page=result.page, sha256=record.sources[0].sha256).first()
         if log is not None:
             log.source_kind = SOURCE_KIND
-            log.source_url = data.get("source_url", "")[:500]
+            source_url = data.get("source_url", "")
+            log.source_url = source_url[:500] if is_http_url(source_url) else ""
             log.save(update_fields=["source_kind", "source_url"])
         if result.status == "created":
             _complete_draft(result.page, data, log)
@@ -142,16 +144,12 @@ def submit_suggestion(form: SuggestionForm, locale: Locale) -> Suggestion:
 
 
 def _complete_draft(page, data: dict, log: ImportRecord | None) -> None:
-    """What the record has no field for (transfer conditions, the source address), on the same draft."""
-    if not (data.get("transfer_conditions") or data.get("source_url")):
+    """The source address, on the same draft: written after matching, so it cannot match another practice."""
+    if not is_http_url(data.get("source_url", "")):
         return
-
     draft = page.get_latest_revision_as_object()
-    if data.get("transfer_conditions"):
-        draft.transfer_conditions = plain_text_to_rich_text(data["transfer_conditions"])
-    if data.get("source_url"):
-        for source in draft.sources.all():
-            source.url = data["source_url"]
+    for source in draft.sources.all():
+        source.url = data["source_url"]
     revision = draft.save_revision(log_action=True)
     if log is not None:
         # The draft is still the writer's own: a later import must not take it for an editor's revision.

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 from ninja.parser import Parser
 from wagtail.models import Locale
@@ -68,6 +68,11 @@ class FacetValueOut(Schema):
     selected: bool
 
 
+class DidYouMean(Schema):
+    q: str = Field(description="The query with each word that matched nothing replaced by the closest indexed word")
+    count: int = Field(description="Number of practices the corrected query finds (with the same filters)")
+
+
 class SearchResponse(Schema):
     count: int
     page: int
@@ -75,6 +80,17 @@ class SearchResponse(Schema):
     results: list[Result]
     facets: dict[str, list[FacetValueOut]]
     ignored: dict[str, list[str]]
+    complete_count: int = Field(
+        description="Results that contain every search word (they come first); equals count without a query"
+    )
+    partial: bool = Field(
+        description="True when few practices have every search word and practices with most of the words follow"
+    )
+    did_you_mean: DidYouMean | None = Field(
+        None,
+        description="A spelling suggestion when the query finds nothing or little: a word of q matched no practice "
+        "and the corrected query finds more",
+    )
 
 
 class ErrorResponse(Schema):
@@ -141,6 +157,9 @@ def search(request: HttpRequest, parameters: Query[SearchQuery]):
                     for facet in outcome.facets
                 },
                 "ignored": params.ignored,
+                "complete_count": outcome.complete_count if params.q.strip() else outcome.count,
+                "partial": outcome.partial,
+                "did_you_mean": outcome.did_you_mean,
             },
         )
 
