@@ -21,6 +21,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from follow.linked_data import practice_linked_data
 from follow.records import full_record, public_practice, public_practices, with_facts
+from practices.params import choice, integer, text
 
 router = Router(tags=["practices"])
 DEFAULT_LIMIT = 100
@@ -122,11 +123,10 @@ class Error(Schema):
 
 
 class ListParameters(Schema):
-    cursor: str = Field("", description="The next_cursor of the previous page; empty for the first page")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Practices per page, at most {MAX_LIMIT}")
-    lang: str | None = Field(
-        None, description="Only practices in this language: " + ", ".join(dict(settings.LANGUAGES))
-    )
+    # The API's parser gives every query value as a list; the shared primitives read one value of it.
+    cursor: text("The next_cursor of the previous page; empty for the first page", max_length=200)
+    limit: integer(1, MAX_LIMIT, DEFAULT_LIMIT, f"Practices per page, at most {MAX_LIMIT}")
+    lang: choice([code for code, _name in settings.LANGUAGES], None, "Only practices in this language (default: all)")
 
 
 def _base(request: HttpRequest) -> str:

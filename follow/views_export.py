@@ -12,7 +12,8 @@ from wagtail.models import Locale
 
 from follow.exports import FORMATS, csv_lines, jsonl_lines, xlsx_bytes
 from follow.records import COLUMNS, DATASET_VERSION, MAX_EXPORT, records
-from search.engine import ParameterError, matching_ids, parse_params
+from practices.params import ParameterError
+from search.engine import matching_ids, parse_params
 
 
 def export_filename(extension: str, language: str, today: datetime.date | None = None) -> str:

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from follow.forms import SuggestionForm
 from follow.mail import send
 from follow.models import Suggestion, within_rate_limit
-from follow.suggestions import SuggestionRefused, moderator_emails, prefill_from_text, submit_suggestion, withdraw
+from follow.suggestions import moderator_emails, prefill_from_text, submit_suggestion, withdraw
 
 WITHDRAW_SALT = "follow.suggestion.withdraw"
 MAX_BODY_BYTES = 120_000  # the form with 50,000 characters of pasted text fits; anything larger is refused
@@ -73,10 +73,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
         return _refuse(
             request, _("You have sent several suggestions in the last hour. Please try again later."), 429, form
         )
-    try:
-        suggestion = submit_suggestion(form, Locale.get_active())
-    except SuggestionRefused:
-        return _refuse(request, _("We already have a practice with exactly this text."), 409, form)
+    suggestion = submit_suggestion(form, Locale.get_active())
     _notify(request, suggestion)
     return redirect(reverse("follow:suggest_thanks"))
 
