@@ -19,6 +19,7 @@ from follow.models import Suggestion, within_rate_limit
 from follow.suggestions import moderator_emails, prefill_from_text, submit_suggestion, withdraw
 
 WITHDRAW_SALT = "follow.suggestion.withdraw"
+PREFILLS_PER_HOUR = 30
 MAX_BODY_BYTES = 120_000  # the form with 50,000 characters of pasted text fits; anything larger is refused
 
 
@@ -58,6 +59,10 @@ def suggest(request: HttpRequest) -> HttpResponse:
         text = request.POST.get("page_text", "")
         if not text.strip():
             return render(request, "follow/suggest.html", {"form": form, "prefill_empty": True})
+        # Parsing costs time: a looser limit of its own, so that robots cannot keep the workers busy.
+        if not within_rate_limit("prefill", [client_address(request)], PREFILLS_PER_HOUR, datetime.timedelta(hours=1)):
+            message = _("You have sent several suggestions in the last hour. Please try again later.")
+            return _refuse(request, message, 429, form)
         prefilled, notes = prefill_from_text(text[: SuggestionForm.base_fields["page_text"].max_length])
         form = SuggestionForm(initial=_initial_from_post(request.POST, prefilled))
         return render(request, "follow/suggest.html", {"form": form, "prefilled": bool(prefilled), "notes": notes})
