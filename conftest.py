@@ -69,12 +69,23 @@ def _locale(code):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (rate limits, cached cards)."""
+    """Each test starts with an empty cache (rate limits, cached cards) and no facet index.
+
+    A test's rollback takes the content version back, so what a process derived from it must go too.
+    """
     from django.core.cache import cache
 
-    cache.clear()
+    from cards.cache import _worker as card_cache
+    from search.facet_index import worker as facet_index
+
+    def clear():
+        cache.clear()
+        card_cache.local.clear()
+        facet_index.index = None
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -218,7 +218,7 @@ def plain_text(html: str) -> str:
 
 
 def public_practice(pk: int) -> PracticePage | None:
-    if not 0 < pk <= LARGEST_ID:  # past 64 bits no database column holds it: no practice, not an error
+    if not 0 < pk <= LARGEST_ID:  # past 64 bits SQLite overflows: no such practice
         return None
     return with_facts(public_practices().filter(pk=pk)).first()
 

@@ -26,6 +26,7 @@ from importers.models import ImportRecord
 from importers.parsers import parse_document
 from practices.choices import Role
 from practices.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
+from practices.validators import is_http_url
 from practices.writing import PracticeWriter
 
 SOURCE_KIND = "suggestion"
@@ -122,7 +123,7 @@ def submit_suggestion(form: SuggestionForm, locale: Locale) -> Suggestion:
             page=result.page,
             revision=result.revision,
             source_kind=SOURCE_KIND,
-            source_url=source.url[:500] if source.url.startswith(("http://", "https://")) else "",
+            source_url=source.url[:500] if is_http_url(source.url) else "",
             file_name=source.file,
             sha256=source.sha256,
             status=ImportRecord.Status.CREATED,

@@ -64,8 +64,9 @@ class Facet:
     label: Promise
     ordered_by_value = False  # decades and statuses keep their natural order; others go by count
 
-    def pairs(self) -> Iterable[tuple[int, str]]:
-        """(practice id, value) for every practice page, live or not (the facet index intersects)."""
+    def pairs(self, page_ids: list[int] | None = None) -> Iterable[tuple[int, str]]:
+        """(practice id, value) for every practice page (or those of ``page_ids``), live or not (the facet
+        index intersects)."""
         raise NotImplementedError
 
     def normalise(self, value: str) -> str:
@@ -93,9 +94,12 @@ class TermFacet(Facet):
         terms = self.model.objects.all()
         return terms.filter(locale=default_locale()) if self.translatable else terms
 
-    def pairs(self):
+    def pairs(self, page_ids=None):
         slugs = dict(self._terms().values_list("pk", "slug"))
-        for page_id, term_id in self.through.objects.values_list("practicepage_id", self.term_column):
+        links = self.through.objects.all()
+        if page_ids is not None:
+            links = links.filter(practicepage_id__in=page_ids)
+        for page_id, term_id in links.values_list("practicepage_id", self.term_column):
             if term_id in slugs:
                 yield page_id, slugs[term_id]
 
@@ -116,8 +120,11 @@ class PlaceFacet(Facet):
     def normalise(self, value):
         return value.strip().upper() if self.column == "country" else value
 
-    def pairs(self):
-        return PracticePlace.objects.exclude(**{self.column: ""}).values_list("page_id", self.column)
+    def pairs(self, page_ids=None):
+        places = PracticePlace.objects.exclude(**{self.column: ""})
+        if page_ids is not None:
+            places = places.filter(page_id__in=page_ids)
+        return places.values_list("page_id", self.column)
 
     def labels(self, values):
         if self.column != "country":
@@ -143,8 +150,11 @@ class FunderFacet(Facet):
 
     name, label = "funder", _("Funder")
 
-    def pairs(self):
-        links = PracticeOrganisation.objects.filter(role=Role.FUNDER).values_list("page_id", "organisation_id")
+    def pairs(self, page_ids=None):
+        links = PracticeOrganisation.objects.filter(role=Role.FUNDER)
+        if page_ids is not None:
+            links = links.filter(page_id__in=page_ids)
+        links = links.values_list("page_id", "organisation_id")
         return ((page_id, str(organisation_id)) for page_id, organisation_id in links)
 
     def labels(self, values):
@@ -164,11 +174,12 @@ class OrganisationTypeFacet(Facet):
     def _types(self) -> QuerySet:
         return OrganisationType.objects.filter(locale=default_locale())
 
-    def pairs(self):
+    def pairs(self, page_ids=None):
         slugs = dict(self._types().values_list("pk", "slug"))
-        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES).values_list(
-            "page_id", "organisation__organisation_type_id"
-        )
+        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES)
+        if page_ids is not None:
+            links = links.filter(page_id__in=page_ids)
+        links = links.values_list("page_id", "organisation__organisation_type_id")
         return ((page_id, slugs[type_id]) for page_id, type_id in links if type_id in slugs)
 
     def labels(self, values):
@@ -185,8 +196,11 @@ class ChoiceFacet(Facet):
     def __init__(self, name: str, label: Promise, field: str, choices):
         self.name, self.label, self.field, self.choices = name, label, field, choices
 
-    def pairs(self):
-        return PracticePage.objects.exclude(**{self.field: ""}).values_list("pk", self.field)
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(**{self.field: ""})
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        return pages.values_list("pk", self.field)
 
     def labels(self, values):
         names = dict(self.choices.choices)
@@ -202,8 +216,11 @@ class SourceKindFacet(ChoiceFacet):
     def __init__(self):
         super().__init__("source", _("Source"), "kind", SourceKind)
 
-    def pairs(self):
-        return PracticeSource.objects.values_list("page_id", "kind")
+    def pairs(self, page_ids=None):
+        sources = PracticeSource.objects.all()
+        if page_ids is not None:
+            sources = sources.filter(page_id__in=page_ids)
+        return sources.values_list("page_id", "kind")
 
 
 class DecadeFacet(Facet):
@@ -212,8 +229,11 @@ class DecadeFacet(Facet):
     name, label = "decade", _("Period (start)")
     ordered_by_value = True
 
-    def pairs(self):
-        years = PracticePage.objects.exclude(start_year=None).values_list("pk", "start_year")
+    def pairs(self, page_ids=None):
+        years = PracticePage.objects.exclude(start_year=None)
+        if page_ids is not None:
+            years = years.filter(pk__in=page_ids)
+        years = years.values_list("pk", "start_year")
         return ((page_id, str(year // 10 * 10)) for page_id, year in years)
 
     def labels(self, values):

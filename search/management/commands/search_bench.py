@@ -15,6 +15,7 @@ from wagtail.search.management.commands.update_index import Command as WagtailUp
 from practices.models import PracticePage
 from search.bench.data import create_practices
 from search.bench.measure import rows_as_dicts, run_benchmark
+from search.documents import rebuild
 from search.management.commands.refresh_search import analyse_database
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Created {created} practices in {time.perf_counter() - started:.0f} s; indexing…")
             started = time.perf_counter()
             call_command(WagtailUpdateIndex(), verbosity=0)
+            rebuild()
             self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
         analyse_database()
         total = PracticePage.objects.live().count()
@@ -44,7 +46,7 @@ class Command(BaseCommand):
 
         self.stdout.write(f"\n{connection.vendor}, {total} live practices, {options['requests']} requests per row\n")
         self.stdout.write(f"{'measurement':<46} {'median ms':>10} {'p95 ms':>9} {'target':>8} {'met':>4} {'× raw':>7}")
-        lower = rows[-1].median_ms or 0.001
+        lower = next(row for row in rows if row.name.startswith("lower bound")).median_ms or 0.001
         for row in rows:
             self.stdout.write(
                 f"{row.name:<46} {row.median_ms:>10.1f} {row.p95_ms:>9.1f} {row.target:>8} {row.meets:>4} "
