@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from practices.tests.factories import ContactFactory, SourceFactory
+from practices.records import PracticeRecord, SourceRecord
+from practices.tests.factories import ContactFactory, add_to_practice
 from search.tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,10 @@ def test_full_record_has_outcomes_transfer_sources_and_only_public_contact_names
     bridge = corpus["bridge"]
     ContactFactory(page=bridge, name="Ada Public", function="Coordinator", email="ada@example.org", publish=True)
     ContactFactory(page=bridge, name="Bob Private", email="bob@example.org", publish=False)
-    SourceFactory(page=bridge, raw_text="Raw words of the publisher.")
+    bridge = add_to_practice(
+        bridge,
+        PracticeRecord(sources=[SourceRecord(kind="other", title="Publisher", raw_text="Raw words of the publisher.")]),
+    )
     bridge.transfer_conditions = "<p>A coach per 20 participants.</p>"
     bridge.save_revision().publish()
 
