@@ -8,8 +8,9 @@ from practices.validators import validate_http_url
 class ImportRecord(models.Model):
     """One document imported into one practice: the provenance trail and the basis of idempotency.
 
-    ``revision`` is the draft revision the import wrote. If the practice's latest revision is another
-    one, an editor has worked on the page since, and a changed source must not overwrite it.
+    ``revision`` is the draft revision the import wrote, ``fields`` the page fields it wrote. A revision
+    of the page after it that no import wrote means a person worked on the page since: a changed version
+    of the same source must not overwrite it (``conflict``). Conflicts and reviews write no revision.
     """
 
     class Status(models.TextChoices):

@@ -42,20 +42,18 @@ from practices.localize import translate_page
 from practices.models import (
     Organisation,
     OrganisationType,
+    PracticeAward,
+    PracticeContact,
     PracticeIndexPage,
+    PracticeOrganisation,
     PracticePage,
+    PracticePlace,
+    PracticeSource,
     Programme,
+    ReplicationPlace,
     TargetGroup,
     Theme,
     TransferAudience,
-)
-from practices.models.related import (
-    PracticeAward,
-    PracticeContact,
-    PracticeOrganisation,
-    PracticePlace,
-    PracticeSource,
-    ReplicationPlace,
 )
 from practices.records import (
     MARKUP_HTML,
