@@ -248,6 +248,8 @@ def hostile_documents() -> dict[str, bytes]:
 
 
 def bench() -> list[str]:
+    # Warm the place and vocabulary caches first: they are built once per process, not once per file.
+    parse_document(b"Job fair in Bonn\n\nSince 2015 the City of Bonn, Germany, has run a job fair for refugees.")
     lines = [f"{'hostile document (2 MiB)':<28} {'seconds':>8}  result"]
     for name, raw in hostile_documents().items():
         started = time.perf_counter()

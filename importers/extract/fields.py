@@ -38,6 +38,7 @@ _LABEL = "|".join(f"(?P<{key}>{pattern})" for key, pattern in LABELS.items())
 _INLINE = re.compile(rf"^\s*(?:{_LABEL})\s*:\s*(?P<value>.*)$", re.I)
 _ALONE = re.compile(rf"^\s*(?:{_LABEL})\s*:?\s*$", re.I)
 MAX_VALUE_LINES = 8
+MAX_FIELDS = 150  # a practice page has a few dozen; a page with thousands is a list, not a practice
 
 
 @dataclass
@@ -57,7 +58,7 @@ def read_fields(text: str) -> list[Field]:
     lines = text.split("\n")
     fields: list[Field] = []
     index = 0
-    while index < len(lines):
+    while index < len(lines) and len(fields) < MAX_FIELDS:
         line = lines[index].strip()
         index += 1
         if len(line) > 400:
