@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from practices.tests.factories import ContactFactory, SourceFactory
+from practices.records import PracticeRecord, SourceRecord
+from practices.tests.factories import ContactFactory, add_to_practice
 from search.tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +15,8 @@ def test_full_record_has_outcomes_transfer_sources_and_only_public_contact_names
     bridge = corpus["bridge"]
     ContactFactory(page=bridge, name="Ada Public", function="Coordinator", email="ada@example.org", publish=True)
     ContactFactory(page=bridge, name="Bob Private", email="bob@example.org", publish=False)
-    SourceFactory(page=bridge, raw_text="Raw words of the publisher.")
-    bridge.transfer_conditions = "<p>A coach per 20 participants.</p>"
-    bridge.save_revision().publish()
+    source = SourceRecord(kind="other", title="A source", url="https://example.org/source", raw_text="Raw words.")
+    add_to_practice(bridge, PracticeRecord(sources=[source], transfer_conditions="A coach per 20 participants."))
 
     response = client.get(f"/api/practices/{bridge.pk}/")
     assert response.status_code == 200
@@ -28,7 +28,7 @@ def test_full_record_has_outcomes_transfer_sources_and_only_public_contact_names
     assert record["contacts"] == [{"name": "Ada Public", "function": "Coordinator", "organisation": ""}]
     assert {"role": "funder", "name": "European Social Fund"}.items() <= record["organisations"][1].items()
     text = response.content.decode()
-    for secret in ("@example.org", "+49", "Bob Private", "Raw words"):
+    for secret in ("@example.org", "+49", "Bob Private", "Raw words."):
         assert secret not in text
 
 
