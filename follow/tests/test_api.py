@@ -15,8 +15,12 @@ def test_full_record_has_outcomes_transfer_sources_and_only_public_contact_names
     bridge = corpus["bridge"]
     ContactFactory(page=bridge, name="Ada Public", function="Coordinator", email="ada@example.org", publish=True)
     ContactFactory(page=bridge, name="Bob Private", email="bob@example.org", publish=False)
-    source = SourceRecord(kind="other", title="A source", url="https://example.org/source", raw_text="Raw words.")
-    add_to_practice(bridge, PracticeRecord(sources=[source], transfer_conditions="A coach per 20 participants."))
+    bridge = add_to_practice(
+        bridge,
+        PracticeRecord(sources=[SourceRecord(kind="other", title="Publisher", raw_text="Raw words of the publisher.")]),
+    )
+    bridge.transfer_conditions = "<p>A coach per 20 participants.</p>"
+    bridge.save_revision().publish()
 
     response = client.get(f"/api/practices/{bridge.pk}/")
     assert response.status_code == 200
@@ -28,7 +32,7 @@ def test_full_record_has_outcomes_transfer_sources_and_only_public_contact_names
     assert record["contacts"] == [{"name": "Ada Public", "function": "Coordinator", "organisation": ""}]
     assert {"role": "funder", "name": "European Social Fund"}.items() <= record["organisations"][1].items()
     text = response.content.decode()
-    for secret in ("@example.org", "+49", "Bob Private", "Raw words."):
+    for secret in ("@example.org", "+49", "Bob Private", "Raw words"):
         assert secret not in text
 
 
