@@ -9,13 +9,14 @@ import factory
 from wagtail.models import Locale
 
 from practices.choices import Role, Status
-from practices.models import Organisation, OrganisationType, PracticeContact, PracticePage, Programme
+from practices.models import Organisation, OrganisationType, PracticeContact, PracticePage, PracticeSource, Programme
 from practices.records import (
     MARKUP_HTML,
     ContactRecord,
     OrganisationRecord,
     PlaceRecord,
     PracticeRecord,
+    SourceRecord,
     TranslationRecord,
 )
 from practices.writing import PracticeWriter
@@ -109,6 +110,15 @@ def ContactFactory(*, page: PracticePage, **fields) -> PracticeContact:  # noqa:
     contact = ContactRecord(**values)
     page = add_to_practice(page, PracticeRecord(contacts=[contact]))
     return page.contacts.get(name=contact.name)
+
+
+def SourceFactory(*, page: PracticePage, **fields) -> PracticeSource:  # noqa: N802
+    """A source added to ``page``."""
+    values = {"kind": "other", "title": "A source", "url": "https://example.org/source"} | fields
+    values.setdefault("raw_text", "The text as it was received.")
+    source = SourceRecord(**values)
+    page = add_to_practice(page, PracticeRecord(sources=[source]))
+    return page.sources.filter(kind=source.kind, title=source.title).last()
 
 
 def translate_practice(page: PracticePage, language_code: str = "de", **texts) -> PracticePage:
