@@ -21,6 +21,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from follow.linked_data import practice_linked_data
 from follow.records import full_record, public_practice, public_practices, with_facts
+from practices.params import choice, integer, text
 
 router = Router(tags=["practices"])
 DEFAULT_LIMIT = 100
@@ -121,12 +122,18 @@ class Error(Schema):
     parameter: str
 
 
+# The shared parameter primitives (practices.params), so the OpenAPI description states the real values.
+Cursor = text("The next_cursor of the previous page; empty for the first page", max_length=200)
+Limit = integer(1, MAX_LIMIT, DEFAULT_LIMIT, f"Practices per page, at most {MAX_LIMIT}")
+Language = choice(
+    list(dict(settings.LANGUAGES)), None, "Only practices in this language: " + ", ".join(dict(settings.LANGUAGES))
+)
+
+
 class ListParameters(Schema):
-    cursor: str = Field("", description="The next_cursor of the previous page; empty for the first page")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Practices per page, at most {MAX_LIMIT}")
-    lang: str | None = Field(
-        None, description="Only practices in this language: " + ", ".join(dict(settings.LANGUAGES))
-    )
+    cursor: Cursor
+    limit: Limit
+    lang: Language
 
 
 def _base(request: HttpRequest) -> str:

@@ -7,4 +7,7 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from practices import changes  # noqa: F401  (connects the change feed's receivers)
+        from practices import (
+            changes,  # noqa: F401  (connects the change feed's receivers)
+            checks,  # noqa: F401
+        )

@@ -86,8 +86,9 @@ def translate_page(
 
     ``write`` receives a copy of the source page and sets the translated text on it (title, rich text,
     block texts...); the text is recorded as translation strings (``strict``: it must have the source's
-    shape). Returns ``(translated page, created)``. A new translation is published (``publish``) or left as
-    a draft revision for the caller (``practices.writing.PracticeWriter.translate`` submits it to moderation).
+    shape). Returns ``(translated page, created)``; created: wagtail-localize manages it from now on. A new
+    translation is published (``publish``) or left as a draft revision for the caller
+    (``practices.writing.PracticeWriter.translate`` submits it to moderation).
 
     With ``keep_existing`` (the default) this is idempotent: when wagtail-localize already manages a
     translation for this locale, nothing changes (an editor may have edited it). A translation that exists
@@ -101,7 +102,7 @@ def translate_page(
     if existing is not None and keep_existing:
         if created:
             record_translation_strings(source, existing.specific, locale, strict=False)
-        return existing.specific, False
+        return existing.specific, created
 
     translated = source.as_instance()
     write(translated)

@@ -42,20 +42,18 @@ from practices.localize import translate_page
 from practices.models import (
     Organisation,
     OrganisationType,
+    PracticeAward,
+    PracticeContact,
     PracticeIndexPage,
+    PracticeOrganisation,
     PracticePage,
+    PracticePlace,
+    PracticeSource,
     Programme,
+    ReplicationPlace,
     TargetGroup,
     Theme,
     TransferAudience,
-)
-from practices.models.related import (
-    PracticeAward,
-    PracticeContact,
-    PracticeOrganisation,
-    PracticePlace,
-    PracticeSource,
-    ReplicationPlace,
 )
 from practices.records import (
     MARKUP_HTML,
@@ -113,12 +111,13 @@ class PracticeWriter:
     def create(self, record: PracticeRecord, parent: PracticeIndexPage, *, publish: bool = False) -> WriteResult:
         """A new practice under ``parent``: published, or a draft submitted to moderation."""
         warnings: list[str] = []
-        page = PracticePage(locale=parent.locale, live=False)
-        page.slug = record.slug or _unique_slug(parent, record.short_name or record.title)
-        written = self._apply(page, record, overwrite=True, only=None, warnings=warnings)
-        parent.add_child(instance=page)
-        revision = page.save_revision(user=self.user, log_action=True)
-        self.finish(page, revision, publish=publish)
+        with transaction.atomic():  # a record that fails validation leaves nothing behind
+            page = PracticePage(locale=parent.locale, live=False)
+            page.slug = record.slug or _unique_slug(parent, record.short_name or record.title)
+            written = self._apply(page, record, overwrite=True, only=None, warnings=warnings)
+            parent.add_child(instance=page)
+            revision = page.save_revision(user=self.user, log_action=True)
+            self.finish(page, revision, publish=publish)
         return WriteResult(page, revision, True, written, warnings)
 
     def update(
@@ -138,9 +137,10 @@ class PracticeWriter:
     ) -> WriteResult:
         draft = page.get_latest_revision_as_object()
         warnings: list[str] = []
-        written = self._apply(draft, record, overwrite=overwrite, only=only, warnings=warnings)
-        revision = draft.save_revision(user=self.user, log_action=True)
-        self.finish(draft, revision, publish=publish)
+        with transaction.atomic():
+            written = self._apply(draft, record, overwrite=overwrite, only=only, warnings=warnings)
+            revision = draft.save_revision(user=self.user, log_action=True)
+            self.finish(draft, revision, publish=publish)
         return WriteResult(draft, revision, False, written, warnings)
 
     def finish(self, page: Page, revision: Revision, *, publish: bool) -> None:
@@ -178,9 +178,10 @@ class PracticeWriter:
         def write(instance: Page) -> None:
             _apply_texts(instance, texts)
 
+        existed = page.get_translation_or_none(locale) is not None
         target, created = translate_page(page, locale, write, strict=exact, keep_existing=keep_existing, publish=False)
-        if not created and keep_existing:
-            return WriteResult(target, None, False, [], warnings)
+        if existed and keep_existing:
+            return WriteResult(target, None, created, [], warnings)
         draft = target.get_latest_revision_as_object()
         if not exact:
             _apply_texts(draft, texts)
@@ -584,6 +585,11 @@ def _valid_country(code: str) -> bool:
 def _rich(text: str, markup: str) -> str:
     if markup == MARKUP_HTML:
         return (text or "").strip()
+    return plain_text_to_rich_text(text)
+
+
+def plain_text_to_rich_text(text: str) -> str:
+    """Plain text as rich text: one escaped paragraph per blank-line-separated block."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
     return "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs)
 

@@ -21,6 +21,7 @@ def follow_urls(params: SearchParams | None) -> dict[str, str]:
     query = query_string(params) if params is not None else ""
     return {
         "feed": _with_query(reverse("follow:search_feed"), query),
+        "alert": _with_query(reverse("follow:subscribe"), query),
         "csv": _with_query(reverse("follow:export", kwargs={"fmt": "csv"}), query),
         "jsonl": _with_query(reverse("follow:export", kwargs={"fmt": "jsonl"}), query),
         "xlsx": _with_query(reverse("follow:export", kwargs={"fmt": "xlsx"}), query),

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -59,10 +60,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",  # login throttling on /admin/login/
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kb.middleware.PraxisCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kb.middleware.PraxisLocaleMiddleware",
@@ -72,6 +76,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before a password is checked
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -188,10 +198,35 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests (and e-mail hashes) from the admin; CSP allows none
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Content-Security-Policy (django-csp) on every page: the site runs only its own scripts (static files, or
+# inline ones carrying the request's nonce: {{ request.csp_nonce }}), styles from its own files (style
+# attributes allowed: the embed preview iframe's sizing), nothing framed from or framing elsewhere.
+# The admin gets kb.middleware.ADMIN_CSP on top (Wagtail's inline panels still write inline scripts).
+# The card sets its own policy (frame-ancestors from EMBEDS_FRAME_ANCESTORS), which the middleware keeps.
+_media_sources = [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"] if os.environ.get("AWS_S3_CUSTOM_DOMAIN") else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *_media_sources],
+        "media-src": [SELF, *_media_sources],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # Only the bare minimum is framed: embed views opt in with their own CSP frame-ancestors.
 X_FRAME_OPTIONS = "DENY"
@@ -205,6 +240,19 @@ CSRF_COOKIE_HTTPONLY = False
 EMBEDS_FRAME_ANCESTORS = env_list("EMBEDS_FRAME_ANCESTORS", "*")
 EMBEDS_CACHE_SECONDS = int(os.environ.get("EMBEDS_CACHE_SECONDS", "300"))
 EMBEDS_PING_VIEW = env_bool("EMBEDS_PING_VIEW", False)  # /embed/ping/, the ceiling in `make loadtest`
+
+# Reverse proxies of our own in front of the application (load balancer, CDN): the client's address is the
+# TRUSTED_PROXY_COUNT-th entry of X-Forwarded-For from the right (practices.clients). 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins of one user name from one address,
+# that pair is locked out for AXES_COOLOFF_TIME hours (429); attempts are kept in the database, shared by all
+# workers, and the lockout is logged (logger "axes").
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "practices.clients.client_ip"
+AXES_RESET_ON_SUCCESS = True
 
 PRAXIS_STALE_AFTER_DAYS = 730  # practices not verified for two years are flagged to editors
 
@@ -220,3 +268,8 @@ PRAXIS_LANGUAGE_NAMES = {"en": _("English"), "de": _("German")}
 # Open data: the licence stated with every export and dataset dump.
 PRAXIS_DATA_LICENCE_NAME = os.environ.get("PRAXIS_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 (CC BY 4.0)")
 PRAXIS_DATA_LICENCE_URL = os.environ.get("PRAXIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+
+# Public contributions and alerts: per client address and per e-mail address, counted in the database.
+PRAXIS_SUGGESTIONS_PER_HOUR = int(os.environ.get("PRAXIS_SUGGESTIONS_PER_HOUR", "5"))
+PRAXIS_SUBSCRIPTIONS_PER_HOUR = int(os.environ.get("PRAXIS_SUBSCRIPTIONS_PER_HOUR", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <praxis@localhost>")

@@ -2,35 +2,30 @@
 
 Each practice: ~400 words of story text over four sections, 2–5 themes, 1–3 target groups, 0–3
 transfer audiences, 1–2 places, 2–6 organisations (one implementing, usually one funder), 1–2 sources,
-a status, a start year and an evidence level. Pages are inserted in bulk (Wagtail's ``add_child`` runs at
-~50 pages/s), then indexed with ``update_index``.
+a status, a start year and an evidence level (from an outcome). Each practice is a ``PracticeRecord``,
+written by ``PracticeWriter.bulk_create`` (Wagtail's ``add_child`` runs at ~50 pages/s), then indexed.
 """
 
 from __future__ import annotations
 
-import datetime
 import random
 import uuid
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from practices.choices import EvidenceLevel, Role, SourceKind, Status
 from practices.demo.loader import ensure_site_structure
 from practices.models import (
     Organisation,
     OrganisationType,
-    PracticeOrganisation,
     PracticePage,
-    PracticePlace,
-    PracticeSource,
     Programme,
     TargetGroup,
     Theme,
     TransferAudience,
 )
+from practices.records import OrganisationRecord, OutcomeRecord, PlaceRecord, PracticeRecord, SourceRecord
+from practices.writing import PracticeWriter
 
 DOMAIN_WORDS = [
     "refugees",
@@ -184,126 +179,62 @@ def create_practices(count: int, seed: int = 42, batch: int = 500) -> int:
     if existing >= count:
         return 0
     default = Locale.get_default()
-    themes = list(Theme.objects.filter(locale=default))
-    groups = list(TargetGroup.objects.filter(locale=default))
-    audiences = list(TransferAudience.objects.filter(locale=default))
+    vocabulary = {
+        "themes": list(Theme.objects.filter(locale=default).values_list("slug", flat=True)),
+        "target_groups": list(TargetGroup.objects.filter(locale=default).values_list("slug", flat=True)),
+        "transfer_audiences": list(TransferAudience.objects.filter(locale=default).values_list("slug", flat=True)),
+    }
     types = list(OrganisationType.objects.filter(locale=default))
     programmes = [
-        Programme.objects.get_or_create(slug=f"bench-programme-{n}", defaults={"name": f"Bench programme {n}"})[0]
+        Programme.objects.get_or_create(slug=f"bench-programme-{n}", defaults={"name": f"Bench programme {n}"})[0].name
         for n in range(20)
     ]
-    organisations = list(Organisation.objects.filter(name__startswith="Bench organisation"))
-    if not organisations:
+    if not Organisation.objects.filter(name__startswith="Bench organisation").exists():
         Organisation.objects.bulk_create(
             Organisation(name=f"Bench organisation {n}", organisation_type=rng.choice(types), country="DE")
             for n in range(3000)
         )
-        organisations = list(Organisation.objects.filter(name__startswith="Bench organisation"))
-    funders = organisations[:40]
-    content_type = ContentType.objects.get_for_model(PracticePage)
+    organisations = list(
+        Organisation.objects.filter(name__startswith="Bench organisation").values_list("name", flat=True)
+    )
+    writer = PracticeWriter()
     created = 0
     while existing + created < count:
         size = min(batch, count - existing - created)
-        with transaction.atomic():
-            created += _create_batch(
-                rng,
-                text,
-                index,
-                size,
-                content_type,
-                default,
-                themes,
-                groups,
-                audiences,
-                programmes,
-                organisations,
-                funders,
-            )
+        records = [_record(rng, text, vocabulary, programmes, organisations) for _ in range(size)]
+        created += len(writer.bulk_create(records, index))
     return created
 
 
-def _create_batch(
-    rng, text, index, size, content_type, locale, themes, groups, audiences, programmes, organisations, funders
-) -> int:
-    index = Page.objects.get(pk=index.pk)
-    now = timezone.now()
-    pages = []
-    for offset in range(size):
-        number = index.numchild + offset + 1
-        title = " ".join(w.capitalize() for w in text.words_(rng.randint(3, 6)))
-        slug = f"bench-{number}-{uuid.uuid4().hex[:6]}"
-        start = rng.randint(1995, 2024)
-        page = PracticePage(
-            title=title,
-            draft_title=title,
-            slug=slug,
-            content_type=content_type,
-            locale=locale,
-            translation_key=uuid.uuid4(),
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now - datetime.timedelta(minutes=number),
-            last_published_at=now,
-            path=PracticePage._get_path(index.path, index.depth + 1, number),
-            depth=index.depth + 1,
-            numchild=0,
-            url_path=f"{index.url_path}{slug}/",
-            summary=text.paragraph(40)[:590],
-            status=rng.choice(Status.values),
-            start_year=start,
-            end_year=start + rng.randint(1, 6) if rng.random() < 0.5 else None,
-            challenge=f"<p>{text.paragraph(100)}</p>",
-            approach=f"<p>{text.paragraph(120)}</p>",
-            results=f"<p>{text.paragraph(100)}</p>",
-            lessons=f"<p>{text.paragraph(80)}</p>",
-            evidence_level=rng.choice(["", *EvidenceLevel.values]),
-        )
-        pages.append(page)
-    # Multi-table inheritance: the page rows in bulk, then each practice row on its own (raw: no parents, no signals).
-    base_rows = Page.objects.bulk_create(
-        [
-            Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"})
-            for p in pages
-        ]
+def _record(
+    rng: random.Random, text: TextMaker, vocabulary: dict, programmes: list, organisations: list
+) -> PracticeRecord:
+    start = rng.randint(1995, 2024)
+    orgs = _sample(rng, organisations, 2, 6)
+    roles = [OrganisationRecord(orgs[0], role=Role.IMPLEMENTING)]
+    roles += [OrganisationRecord(name, role=Role.PARTNER) for name in orgs[1:]]
+    if rng.random() < 0.85:
+        roles.append(OrganisationRecord(rng.choice(organisations[:40]), role=Role.FUNDER))
+    evidence = rng.choice(["", *EvidenceLevel.values])
+    return PracticeRecord(
+        title=" ".join(w.capitalize() for w in text.words_(rng.randint(3, 6))),
+        slug=f"bench-{uuid.uuid4().hex[:12]}",
+        summary=text.paragraph(40)[:590],
+        status=rng.choice(Status.values),
+        start_year=start,
+        end_year=start + rng.randint(1, 6) if rng.random() < 0.5 else None,
+        challenge=text.paragraph(100),
+        approach=text.paragraph(120),
+        results=text.paragraph(100),
+        lessons=[text.paragraph(80)],
+        outcomes=[OutcomeRecord(text.paragraph(12), evidence)] if evidence else [],
+        places=[PlaceRecord(city, region, country) for city, region, country in _sample(rng, PLACES, 1, 2)],
+        organisations=roles,
+        sources=[
+            SourceRecord(kind=rng.choice(SourceKind.values), title="Synthetic source") for _ in range(rng.randint(1, 2))
+        ],
+        themes=_sample(rng, vocabulary["themes"], 2, 5),
+        target_groups=_sample(rng, vocabulary["target_groups"], 1, 3),
+        transfer_audiences=_sample(rng, vocabulary["transfer_audiences"], 0, 3),
+        programmes=[rng.choice(programmes)] if rng.random() < 0.4 else [],
     )
-    for page, base in zip(pages, base_rows, strict=True):
-        page.pk = page.page_ptr_id = base.pk
-        page.id = base.pk
-        page.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + size)
-
-    places, roles, sources = [], [], []
-    theme_links, group_links, audience_links, programme_links = [], [], [], []
-    through = {
-        name: PracticePage._meta.get_field(name).remote_field.through
-        for name in ("themes", "target_groups", "transfer_audiences", "programmes")
-    }
-    for page in pages:
-        for city, region, country in _sample(rng, PLACES, 1, 2):
-            places.append(PracticePlace(page_id=page.pk, city=city, region=region, country=country))
-        orgs = _sample(rng, organisations, 2, 6)
-        roles.append(PracticeOrganisation(page_id=page.pk, organisation=orgs[0], role=Role.IMPLEMENTING))
-        for org in orgs[1:]:
-            roles.append(PracticeOrganisation(page_id=page.pk, organisation=org, role=Role.PARTNER))
-        if rng.random() < 0.85:
-            roles.append(PracticeOrganisation(page_id=page.pk, organisation=rng.choice(funders), role=Role.FUNDER))
-        for _ in range(rng.randint(1, 2)):
-            sources.append(
-                PracticeSource(page_id=page.pk, kind=rng.choice(SourceKind.values), title="Synthetic source")
-            )
-        theme_links += [through["themes"](practicepage_id=page.pk, theme=t) for t in _sample(rng, themes, 2, 5)]
-        group_links += [
-            through["target_groups"](practicepage_id=page.pk, targetgroup=g) for g in _sample(rng, groups, 1, 3)
-        ]
-        audience_links += [
-            through["transfer_audiences"](practicepage_id=page.pk, transferaudience=a)
-            for a in _sample(rng, audiences, 0, 3)
-        ]
-        if rng.random() < 0.4:
-            programme_links.append(through["programmes"](practicepage_id=page.pk, programme=rng.choice(programmes)))
-    PracticePlace.objects.bulk_create(places)
-    PracticeOrganisation.objects.bulk_create(roles)
-    PracticeSource.objects.bulk_create(sources)
-    for model, links in zip(through.values(), (theme_links, group_links, audience_links, programme_links), strict=True):
-        model.objects.bulk_create(links)
-    return len(pages)
