@@ -1,8 +1,8 @@
 """Similar practices: shared themes, target groups and transfer audiences, and shared words.
 
-Computed when a practice is published (for it and for the practices it resembles most) and for all
-practices by ``refresh_search``; a practice page reads its four stored neighbours with one query, so no
-request scans the collection.
+Computed in the background after a practice is published (``search.tasks.refresh_similar``: for it and
+for the practices it resembles most) and for all practices by ``refresh_search``; a practice page reads
+its four stored neighbours with one query, so no request scans the collection.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 Refuses to run unless the database name contains "bench", so it never fills a real database.
 """
 
+import io
 import json
 import time
 from pathlib import Path
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         if "bench" not in name:
             raise CommandError(f"The database {name!r} is not a benchmark database (its name must contain 'bench').")
         call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_vocabularies", stdout=self.stdout if options["verbosity"] > 1 else io.StringIO())
         started = time.perf_counter()
         created = create_practices(options["practices"])
         if created:
