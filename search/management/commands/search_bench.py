@@ -32,6 +32,7 @@ class Command(BaseCommand):
         if "bench" not in name:
             raise CommandError(f"The database {name!r} is not a benchmark database (its name must contain 'bench').")
         call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_vocabularies", verbosity=0)  # the vocabularies are data now, not a migration
         started = time.perf_counter()
         created = create_practices(options["practices"])
         if created:
