@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Absolute URLs (canonical, hreflang, API, cards, oEmbed) use this address; `make run PORT=8010` follows it.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help install setup run test test-postgres lint format check bench relevance loadtest accuracy clean
@@ -25,12 +29,13 @@ setup: install ## Install, migrate, compile translations, load demo content, ens
 	$(MANAGE) compile_translations
 	$(MANAGE) load_vocabularies
 	$(MANAGE) load_demo
+	$(MANAGE) ensure_site_address
 	$(MANAGE) refresh_search
 	$(MANAGE) ensure_dev_admin
 
-run: setup ## Set up, then serve the site on http://127.0.0.1:8000
-	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
-	$(MANAGE) runserver 127.0.0.1:8000
+run: setup ## Set up, then serve the site on http://127.0.0.1:8000 (`make run PORT=8010`, HOST=...)
+	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -99,11 +99,17 @@ class ErrorResponse(Schema):
 
 
 class RepeatedParameters(Parser):
-    """Every query parameter as the list of its values, so ``SearchQuery`` sees a repeated one (and can refuse
-    ``page=1&page=2``) instead of ninja's last value."""
+    """A parameter given more than once with different values reaches validation as the list of its values,
+    so ``page=1&page=2`` is refused (400 naming it) rather than read as ninja's last value. Repeatable
+    parameters are lists anyway; this applies to every route of the API (the follow router's too)."""
 
     def parse_querydict(self, data: MultiValueDict, list_fields: list[str], request: HttpRequest) -> dict:
-        return {key: data.getlist(key) for key in data}
+        parsed = {}
+        for key in data:
+            given = data.getlist(key)
+            distinct = {value.strip() for value in given if value.strip()}
+            parsed[key] = given if key in list_fields or len(distinct) > 1 else data[key]
+        return parsed
 
 
 api.parser = RepeatedParameters()
@@ -112,8 +118,12 @@ api.parser = RepeatedParameters()
 @api.exception_handler(ValidationError)
 def invalid_parameter(request: HttpRequest, exc: ValidationError):
     first = exc.errors[0] if exc.errors else {}
-    location = [str(part) for part in first.get("loc", []) if part not in ("query", "body", "parameters")]
-    parameter = location[0] if location else ""
+    source, *location = [str(part) for part in first.get("loc", ()) if not isinstance(part, int)] or [""]
+    location = [part for part in location if part != "parameters"]
+    parameter = location[-1] if location else source
+    if source == "path":
+        # A path that is not an id names nothing: the answer every route documents for a missing resource.
+        return api.create_response(request, {"error": "Not found.", "parameter": parameter}, status=404)
     message = first.get("msg", "invalid")
     if first.get("type") != "invalid_parameter":
         message = f"Invalid value for '{parameter}': {message}."

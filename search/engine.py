@@ -24,6 +24,7 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from practices.models import PracticePage, Theme
+from practices.params import ParameterError  # noqa: F401 (raised by parse_params; callers import it from here)
 from search.analysis import Query
 from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
