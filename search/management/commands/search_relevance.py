@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, **options):
         call_command("migrate", verbosity=0, interactive=False)
         if not PracticePage.objects.exists():
+            call_command("load_vocabularies", verbosity=0)
             call_command("load_demo", verbosity=0)
             call_command("refresh_search", verbosity=0)
         measured, scores = evaluate()
