@@ -11,7 +11,7 @@ PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check bench loadtest accuracy clean
+.PHONY: help install setup run test test-postgres lint format check bench relevance loadtest accuracy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -64,8 +64,11 @@ loadtest: install ## Embeds under gunicorn (2 workers) + wrk, 64 connections x 2
 bench: install ## Benchmark the search on 10,000 synthetic practices (separate database bench.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(MANAGE) search_bench --practices $${BENCH_PRACTICES:-10000}
 
+relevance: install ## Recall@20 and MRR of the judged queries (search/relevance/) on the demo practices (separate database relevance.sqlite3)
+	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${RELEVANCE_DATABASE_URL:-sqlite:///$(CURDIR)/relevance.sqlite3} $(MANAGE) search_relevance $(RELEVANCE_ARGS)
+
 accuracy: install ## Score the importers on the fixture corpus (facts found/invented per source and fact type), time hostile files
 	$(BIN)/python -m importers.accuracy $${ACCURACY_ARGS:-}
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 bench.sqlite3 staticfiles media
+	rm -rf $(VENV) db.sqlite3 bench.sqlite3 relevance.sqlite3 staticfiles media

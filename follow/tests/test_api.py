@@ -38,12 +38,15 @@ def test_unpublished_practices_are_404(client, site_tree):
     assert client.get(f"/api/practices/{draft.pk}/").status_code == 404
     assert client.get(f"/api/practices/{draft.pk}/jsonld").status_code == 404
     assert client.get("/api/practices/999999/").json()["parameter"] == "practice_id"
+    assert client.get(f"/api/practices/{2**64}/").status_code == 404
 
 
 def test_cursor_pagination_walks_every_practice_once(client, corpus):
     seen, url, pages = [], "/api/practices/?limit=2", 0
     while url:
-        body = client.get(url).json()
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        body = response.json()
         seen += [record["id"] for record in body["results"]]
         url = body["next"]
         pages += 1

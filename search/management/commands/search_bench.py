@@ -15,6 +15,7 @@ from wagtail.search.management.commands.update_index import Command as WagtailUp
 from practices.models import PracticePage
 from search.bench.data import create_practices
 from search.bench.measure import rows_as_dicts, run_benchmark
+from search.documents import rebuild
 from search.management.commands.refresh_search import analyse_database
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Created {created} practices in {time.perf_counter() - started:.0f} s; indexing…")
             started = time.perf_counter()
             call_command(WagtailUpdateIndex(), verbosity=0)
+            rebuild()
             self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
         analyse_database()
         total = PracticePage.objects.live().count()
