@@ -84,6 +84,8 @@ class VocabularyViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
     search_fields = ["name", "slug", "synonyms"]
+    # A few dozen terms per locale: the ORM's icontains is exact and needs no full-text index of these models.
+    search_backend_name = None
 
 
 class ThemeViewSet(VocabularyViewSet):
