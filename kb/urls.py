@@ -11,6 +11,7 @@ from kb.views import healthz
 from practices import urls as practices_urls
 from practices.sitemaps import LocalizedSitemap
 from search.api import api as search_api
+from transfer import urls as transfer_urls
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -30,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include(practices_urls)),
+    path("", include(transfer_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 
 from practices.choices import Role
 from practices.models import PracticeOrganisation, TargetGroup
+from practices.transfer_facts import transfer_facts_json
 from search.engine import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, ParameterError, parse_params, run_search
 from search.facets import FACETS, term_labels
 
@@ -44,6 +45,43 @@ class Place(Schema):
     country: str
 
 
+class Cost(Schema):
+    amount: int | None
+    currency: str
+    period: str = Field(description="per_year, per_month, per_participant or total")
+    covers: str
+    yearly_eur: int | None = Field(description="The yearly cost in euros where the facts allow it (rough rates)")
+    band: str = Field(description="Value of the 'cost' facet")
+
+
+class Staff(Schema):
+    fte: float | None
+    roles: str
+
+
+class Reach(Schema):
+    number: int | None
+    period: str = Field(description="per_year, per_cohort or total")
+
+
+class Prerequisite(Schema):
+    kind: str = Field(description="partner, legal_basis, budget_line, staff_skills or language_offer")
+    condition: str = Field(description="For a partner: an organisation type's slug (facets.org_type)")
+    essential: bool
+    note: str
+
+
+class TransferFacts(Schema):
+    cost: Cost
+    funding_months: int | None
+    staff: Staff
+    participants: Reach
+    population: int | None
+    place_size: str = Field(description="Value of the 'place_size' facet, from the population")
+    setting: str
+    prerequisites: list[Prerequisite]
+
+
 class Result(Schema):
     id: int
     title: str
@@ -56,6 +94,7 @@ class Result(Schema):
     themes: list[Term]
     target_groups: list[Term]
     funders: list[Term]
+    transfer: TransferFacts
 
 
 class FacetValueOut(Schema):
@@ -118,6 +157,9 @@ class SearchParameters(Schema):
     status: list[str] = _facet_field("status")
     decade: list[str] = _facet_field("decade")
     evidence: list[str] = _facet_field("evidence")
+    place_size: list[str] = _facet_field("place_size")
+    setting: list[str] = _facet_field("setting")
+    cost: list[str] = _facet_field("cost")
     source: list[str] = _facet_field("source")
 
 
@@ -182,6 +224,7 @@ def _results(request: HttpRequest, practices: list) -> list[dict]:
                 {"value": str(link.organisation_id), "label": link.organisation.display_name}
                 for link in practice.funder_links
             ],
+            "transfer": transfer_facts_json(practice),
         }
         for practice in practices
     ]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "importers",
     "cards",
+    "transfer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -334,6 +334,8 @@ def _translate_practice(page: PracticePage, code: str, fields: dict) -> bool:
 
 
 def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -> LoadReport:
+    from practices.demo.transfer import apply_transfer_facts, complete_existing  # a step of its own (see there)
+
     if not path.exists():
         raise DemoDataError(f"Demo file not found: {path}")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -346,12 +348,14 @@ def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -
             existing = PracticePage.objects.child_of(index).filter(slug=item["slug"]).first()
             if existing is None:
                 page = build_practice(item, organisations, programmes)
+                apply_transfer_facts(page, item.get("transfer"))
                 index.add_child(instance=page)
                 page.save_revision().publish()
                 report.created += 1
             else:
                 page = existing
                 report.kept += 1
+                complete_existing(page, item.get("transfer"))
             for code, fields in (item.get("translations") or {}).items():
                 report.translated += _translate_practice(page, code, fields)
     if log:

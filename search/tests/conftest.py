@@ -49,6 +49,7 @@ def build_corpus(index) -> dict:
             start_year=2016,
             evidence="monitored",
             sources=("iq_good_practice",),
+            transfer={"population": 12_000, "setting": "rural", "cost_amount": 60_000, "cost_period": "per_year"},
         ),
         "mentors": make_practice(
             index,
@@ -62,6 +63,7 @@ def build_corpus(index) -> dict:
             start_year=2008,
             evidence="externally_evaluated",
             sources=("equal",),
+            transfer={"setting": "urban", "cost_amount": 2_000, "cost_period": "per_month"},
         ),
         "recognition": make_practice(
             index,
@@ -75,6 +77,7 @@ def build_corpus(index) -> dict:
             status="mainstreamed",
             start_year=2012,
             sources=("ilo",),
+            transfer={"cost_amount": 900_000, "cost_period": "total", "funding_months": 36, "setting": "national"},
         ),
         "language": make_practice(
             index,

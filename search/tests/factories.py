@@ -34,7 +34,9 @@ def make_practice(
     start_year: int | None = 2015,
     evidence: str = "",
     sources: tuple[str, ...] = (),
+    transfer: dict | None = None,
 ) -> PracticePage:
+    """A published practice; ``transfer`` sets transfer facts (cost_amount, population, setting...)."""
     page = PracticePageFactory(
         parent=parent,
         title=title,
@@ -59,6 +61,8 @@ def make_practice(
     page.target_groups.set([term(TargetGroup, slug) for slug in target_groups])
     page.transfer_audiences.set([term(TransferAudience, slug) for slug in audiences])
     page.programmes.set([ProgrammeFactory(slug=slug, name=slug.upper()) for slug in programmes])
+    for name, value in (transfer or {}).items():
+        setattr(page, name, value)
     if evidence:
         page.outcomes = [("outcome", {"text": "People found work.", "evidence_level": evidence})]
     page.save_revision().publish()
