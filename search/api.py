@@ -21,6 +21,7 @@ from practices.models import PracticeOrganisation, TargetGroup
 from practices.transfer_facts import transfer_facts_json
 from search.engine import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, ParameterError, parse_params, run_search
 from search.facets import FACETS, term_labels
+from search.geo import NEAR_KM
 
 api = NinjaAPI(
     title="Praxis practice search",
@@ -146,6 +147,10 @@ class SearchParameters(Schema):
     lang: str | None = Field(
         None, description="Language of practices and labels: " + ", ".join(dict(settings.LANGUAGES))
     )
+    near: str | None = Field(
+        None, description="Practices near a place: 'latitude,longitude' or a place's name ('Leipzig', 'Graz, AT')"
+    )
+    within: int | None = Field(None, description="Distance for 'near' in km: " + ", ".join(map(str, NEAR_KM)))
     theme: list[str] = _facet_field("theme")
     target_group: list[str] = _facet_field("target_group")
     audience: list[str] = _facet_field("audience")

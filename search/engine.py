@@ -24,6 +24,7 @@ from wagtail.models import Locale
 from practices.models import PracticePage, Theme
 from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
+from search.geo import DEFAULT_NEAR_KM, NEAR_KM, Near, geo_index, parse_near
 from search.highlight import highlight
 from search.locales import active_locale, remembered_locales
 from search.ranking import query_terms, ranked_ids
@@ -57,6 +58,7 @@ class SearchParams:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     ignored: dict[str, list[str]] = field(default_factory=dict)
+    near: Near | None = None
 
     @property
     def effective_sort(self) -> str:
@@ -66,7 +68,7 @@ class SearchParams:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q.strip() or self.filters)
+        return bool(self.q.strip() or self.filters or self.near)
 
 
 @dataclass
@@ -123,6 +125,25 @@ def _positive_int(data: QueryDict, name: str, default: int, strict: bool, maximu
     return value
 
 
+def _near(data: QueryDict, strict: bool) -> Near | None:
+    raw = _single(data, "near", strict)[:200]
+    if not raw:
+        return None
+    raw_km = _single(data, "within", strict)
+    try:
+        km = int(raw_km) if raw_km else DEFAULT_NEAR_KM
+    except ValueError:
+        km = -1
+    if km not in NEAR_KM:
+        if strict:
+            raise ParameterError("within", f"'within' must be one of: {', '.join(map(str, NEAR_KM))} (km).")
+        km = DEFAULT_NEAR_KM
+    near = parse_near(raw, km)
+    if near is None and strict:
+        raise ParameterError("near", "'near' must be 'latitude,longitude' or the name of a known place.")
+    return near
+
+
 def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
     """Read and validate request parameters. ``strict`` (the API) raises ParameterError; the page falls back."""
     q = _single(data, "q", strict)
@@ -140,7 +161,11 @@ def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
         sort=sort,
         page=_positive_int(data, "page", 1, strict),
         page_size=_positive_int(data, "page_size", DEFAULT_PAGE_SIZE, strict, MAX_PAGE_SIZE),
+        near=_near(data, strict),
     )
+    raw_near = _single(data, "near", strict)
+    if raw_near and params.near is None:
+        params.ignored["near"] = [raw_near[:200]]
     for name, facet in FACETS.items():
         values = list(dict.fromkeys(v.strip() for v in data.getlist(name) if v.strip()))
         if not values:
@@ -256,6 +281,20 @@ def _start(params: SearchParams, count: int, clamp_page: bool) -> int:
     return (params.page - 1) * params.page_size
 
 
+def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[FacetIndex, int]:
+    """The facet index and the bit set of the practices matching ``params`` (no facets, no page): for maps."""
+    with remembered_locales():
+        index = facet_index()
+        bits = index.candidates((locale or active_locale()).pk)
+        if query_terms(params.q):
+            bits &= index.bits_of(ranked_ids(params.q, PracticePage.objects.live()))
+        if params.near is not None:
+            bits &= index.bits_of_positions(geo_index(index).near(*params.near.point))
+        for name, values in params.filters.items():
+            bits &= index.selection(name, values)
+        return index, bits
+
+
 def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page: bool = False) -> SearchOutcome:
     """Run a search. ``clamp_page`` (the page) shows the last page for a page number past the end."""
     with remembered_locales():
@@ -271,6 +310,8 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     if terms:
         ranked = ranked_ids(params.q, PracticePage.objects.live())
         base &= index.bits_of(ranked)
+    if params.near is not None:
+        base &= index.bits_of_positions(geo_index(index).near(*params.near.point))
     selections = {name: index.selection(name, values) for name, values in params.filters.items()}
     facets = _facet_results(index, base, selections, params)
     matching = base

@@ -213,3 +213,11 @@ LOGGING = {
 }
 
 PRAXIS_LANGUAGE_NAMES = {"en": _("English"), "de": _("German")}
+
+# The map of a search (transfer app): any XYZ tile server; OpenStreetMap's by default, with its attribution.
+# Mind OpenStreetMap's tile usage policy for heavy use, and allow the tile host in a Content-Security-Policy.
+PRAXIS_MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+PRAXIS_MAP_ATTRIBUTION = os.environ.get(
+    "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+PRAXIS_MAP_MAX_ZOOM = int(os.environ.get("MAP_MAX_ZOOM", "18"))

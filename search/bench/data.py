@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import random
 import uuid
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -121,23 +122,23 @@ DOMAIN_WORDS = [
     "profiling",
 ]
 PLACES = [
-    ("Leipzig", "Saxony", "DE"),
-    ("Dresden", "Saxony", "DE"),
-    ("Chemnitz", "Saxony", "DE"),
-    ("Augsburg", "Bavaria", "DE"),
-    ("Munich", "Bavaria", "DE"),
-    ("Nuremberg", "Bavaria", "DE"),
-    ("Hannover", "Lower Saxony", "DE"),
-    ("Wuppertal", "North Rhine-Westphalia", "DE"),
-    ("Cologne", "North Rhine-Westphalia", "DE"),
-    ("Berlin", "Berlin", "DE"),
-    ("Hamburg", "Hamburg", "DE"),
-    ("Vienna", "Vienna", "AT"),
-    ("Graz", "Styria", "AT"),
-    ("Zurich", "Zurich", "CH"),
-    ("Amsterdam", "North Holland", "NL"),
-    ("Toronto", "Ontario", "CA"),
-    ("Malmö", "Skåne", "SE"),
+    ("Leipzig", "Saxony", "DE", 51.34, 12.37),
+    ("Dresden", "Saxony", "DE", 51.05, 13.74),
+    ("Chemnitz", "Saxony", "DE", 50.83, 12.92),
+    ("Augsburg", "Bavaria", "DE", 48.37, 10.90),
+    ("Munich", "Bavaria", "DE", 48.14, 11.58),
+    ("Nuremberg", "Bavaria", "DE", 49.45, 11.08),
+    ("Hannover", "Lower Saxony", "DE", 52.37, 9.73),
+    ("Wuppertal", "North Rhine-Westphalia", "DE", 51.26, 7.15),
+    ("Cologne", "North Rhine-Westphalia", "DE", 50.94, 6.96),
+    ("Berlin", "Berlin", "DE", 52.52, 13.40),
+    ("Hamburg", "Hamburg", "DE", 53.55, 9.99),
+    ("Vienna", "Vienna", "AT", 48.21, 16.37),
+    ("Graz", "Styria", "AT", 47.07, 15.44),
+    ("Zurich", "Zurich", "CH", 47.37, 8.54),
+    ("Amsterdam", "North Holland", "NL", 52.37, 4.90),
+    ("Toronto", "Ontario", "CA", 43.65, -79.38),
+    ("Malmö", "Skåne", "SE", 55.60, 13.00),
 ]
 
 
@@ -257,6 +258,10 @@ def _create_batch(
             results=f"<p>{text.paragraph(100)}</p>",
             lessons=f"<p>{text.paragraph(80)}</p>",
             evidence_level=rng.choice(["", *EvidenceLevel.values]),
+            population=rng.choice([None, 3_000, 12_000, 45_000, 250_000, 900_000]),
+            setting=rng.choice(["", "urban", "rural", "region_wide", "national"]),
+            cost_amount=rng.choice([None, Decimal(20_000), Decimal(80_000), Decimal(300_000), Decimal(900_000)]),
+            cost_period="per_year",
         )
         pages.append(page)
     # Multi-table inheritance: the page rows in bulk, then each practice row on its own (raw: no parents, no signals).
@@ -279,8 +284,19 @@ def _create_batch(
         for name in ("themes", "target_groups", "transfer_audiences", "programmes")
     }
     for page in pages:
-        for city, region, country in _sample(rng, PLACES, 1, 2):
-            places.append(PracticePlace(page_id=page.pk, city=city, region=region, country=country))
+        for city, region, country, latitude, longitude in _sample(rng, PLACES, 1, 2):
+            # Scattered around the city (about ±40 km), so that the map has something to cluster at every zoom.
+            latitude, longitude = latitude + rng.uniform(-0.35, 0.35), longitude + rng.uniform(-0.5, 0.5)
+            places.append(
+                PracticePlace(
+                    page_id=page.pk,
+                    city=city,
+                    region=region,
+                    country=country,
+                    latitude=round(Decimal(latitude), 6),
+                    longitude=round(Decimal(longitude), 6),
+                )
+            )
         orgs = _sample(rng, organisations, 2, 6)
         roles.append(PracticeOrganisation(page_id=page.pk, organisation=orgs[0], role=Role.IMPLEMENTING))
         for org in orgs[1:]:

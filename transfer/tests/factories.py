@@ -33,3 +33,19 @@ def transfer_practice(parent, title: str = "Workshop Bridge", **overrides) -> Pr
         **overrides.pop("transfer", {}),
     }
     return make_practice(parent, title, transfer=transfer, **overrides)
+
+
+def mapped_practice(parent, title: str, points: list[tuple[str, str, float, float]], **kwargs) -> PracticePage:
+    """A published practice whose places (city, country, latitude, longitude) have coordinates."""
+    from practices.models import PracticePlace
+
+    page = make_practice(
+        parent, title, places=tuple((city, "", country) for city, country, _lat, _lon in points), **kwargs
+    )
+    for place, (_city, _country, latitude, longitude) in zip(
+        PracticePlace.objects.filter(page=page).order_by("pk"), points, strict=True
+    ):
+        place.latitude, place.longitude = latitude, longitude
+        place.save()
+    page.save_revision().publish()  # the facet index (and its places) is rebuilt on publishing
+    return PracticePage.objects.get(pk=page.pk)
