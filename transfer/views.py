@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -15,6 +15,7 @@ from practices.models import PracticeIndexPage, PracticePage
 from search.engine import ParameterError, SearchParams, matching_bits, parse_params, run_search
 from search.geo import MAX_ZOOM, geo_index
 from search.locales import active_locale
+from transfer.check import ADAPT, FITS, MISSING, CheckForm, evaluate, verdict
 from transfer.compare import MAX_COMPARED, build_sections
 from transfer.practices import practice_by_slug
 
@@ -83,7 +84,28 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def check(request: HttpRequest, slug: str) -> HttpResponse:
-    raise NotImplementedError
+    """ "Would this work for us?": questions from the practice's facts, answers in the query string."""
+    practice = practice_by_slug(slug[:MAX_SLUG_LENGTH])
+    if practice is None:
+        raise Http404
+    answered = "answered" in request.GET
+    form = CheckForm(practice, request.GET if answered else None)
+    findings = evaluate(practice, form.cleaned_data) if answered and form.is_valid() else []
+    groups = {status: [f for f in findings if f.status == status] for status in (FITS, MISSING, ADAPT)}
+    context = {
+        "practice": practice,
+        "form": form,
+        "answered": answered and form.is_valid(),
+        "findings": findings,
+        "fits": groups[FITS],
+        "missing": groups[MISSING],
+        "adapt": groups[ADAPT],
+        "verdict": verdict(findings) if findings else None,
+        "has_prerequisites": bool(practice.prerequisite_items),
+        "share_url": request.build_absolute_uri(),
+        "compare_url": _compare_url([practice.slug]),
+    }
+    return _noindex(render(request, "transfer/check.html", context))
 
 
 def _error(parameter: str, message: str) -> JsonResponse:
