@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check bench bench-map loadtest clean
+.PHONY: help install setup run test test-postgres lint format check bench bench-map loadtest accuracy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -23,6 +23,7 @@ install: $(STAMP) ## Create .venv and install the pinned requirements
 setup: install ## Install, migrate, compile translations, load demo content, ensure the local admin (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
+	$(MANAGE) load_vocabularies
 	$(MANAGE) load_demo
 	$(MANAGE) refresh_search
 	$(MANAGE) ensure_dev_admin
@@ -45,10 +46,11 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: install ## Django system checks, missing migrations, deploy checks
+check: install ## Django system checks, missing migrations, deploy checks, import layers (import-linter)
+	PYTHONPATH=$(CURDIR) $(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=kb.settings.production REDIS_URL=redis://127.0.0.1:6379/0 SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=praxis.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 loadtest: install ## Embeds under gunicorn (2 workers) + wrk, 64 connections x 20 s; prints a table, writes loadtest-results.json
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null; } || { echo "wrk is missing: apt-get install wrk"; exit 2; }
@@ -59,6 +61,8 @@ bench: install ## Benchmark the search on 10,000 synthetic practices (separate d
 
 bench-map: install ## Time the map's cluster endpoint on 100,000 synthetic practices (bench-map.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-map.sqlite3} $(MANAGE) search_bench --map-only --practices $${BENCH_PRACTICES:-100000} --json bench-map.json
+accuracy: install ## Score the importers on the fixture corpus (facts found/invented per source and fact type), time hostile files
+	$(BIN)/python -m importers.accuracy $${ACCURACY_ARGS:-}
 
 clean: ## Remove the virtualenv, database and collected files
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3 bench-map.sqlite3 staticfiles media

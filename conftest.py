@@ -31,6 +31,22 @@ def _compiled_translations():
     call_command("compile_translations", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The vocabularies are data, loaded by the same command as `make setup` (not by a migration)."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        call_command("load_vocabularies", stdout=io.StringIO())
+        # Tests with serialized_rollback restore this snapshot after flushing: include the vocabularies.
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
 def site_tree(db):
     """The site structure `make setup` creates: home and practice index in English and German."""
@@ -53,12 +69,23 @@ def _locale(code):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (rate limits, cached cards)."""
+    """Each test starts with an empty cache (rate limits, cached cards) and no facet index.
+
+    A test's rollback takes the content version back, so what a process derived from it must go too.
+    """
     from django.core.cache import cache
 
-    cache.clear()
+    from cards.cache import _worker as card_cache
+    from search.facet_index import worker as facet_index
+
+    def clear():
+        cache.clear()
+        card_cache.local.clear()
+        facet_index.index = None
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -9,4 +9,4 @@ class CardsConfig(AppConfig):
     verbose_name = _("Practice cards")
 
     def ready(self) -> None:
-        from cards import checks, signals  # noqa: F401
+        from cards import checks  # noqa: F401

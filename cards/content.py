@@ -13,9 +13,10 @@ from typing import Any
 from django.conf import settings
 from django.http import QueryDict
 from django.utils import translation
-from django.utils.translation import gettext as _
+from pydantic import BaseModel, ConfigDict, create_model
 
 from practices.models import PracticePage
+from practices.params import ASCII_DIGITS, LARGEST_ID, ParameterError, ascii_int, choice, integer, read, text
 
 THEMES = ("light", "dark")
 VARIANTS = ("compact", "full")
@@ -35,24 +36,37 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def parse_choice(query: QueryDict, name: str, choices: tuple[str, ...] | list[str], default: str | None) -> str | None:
-    value = query.get(name, "").strip()
-    if not value:
-        return default
-    if value not in choices:
-        raise InvalidOption(_("%(name)s must be one of: %(choices)s.") % {"name": name, "choices": ", ".join(choices)})
-    return value
+class _Query(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
-def parse_int(query: QueryDict, name: str, low: int, high: int) -> int | None:
-    value = query.get(name, "").strip()
-    if not value:
-        return None
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise InvalidOption(
-            _("%(name)s must be a whole number from %(low)s to %(high)s.") % {"name": name, "low": low, "high": high}
-        )
-    return int(value)
+# The card's parameters (the card and the JSON card), validated strictly: a bad option is a 400.
+CardQuery: type[BaseModel] = create_model(
+    "CardQuery",
+    __base__=_Query,
+    lang=choice(languages(), None, "Language of the card; default: the practice's own"),
+    theme=choice(THEMES, "light", "Colour theme"),
+    variant=choice(VARIANTS, "compact", "Amount of detail"),
+    max_width=integer(MIN_WIDTH, MAX_WIDTH, None, "Largest width of the card in pixels"),
+)
+
+# oEmbed's parameters; a missing url and an unknown format are answered by the view, as the specification asks.
+OEmbedQuery: type[BaseModel] = create_model(
+    "OEmbedQuery",
+    __base__=_Query,
+    url=text("URL of a practice page", max_length=2000),
+    format=text("json or xml", max_length=10, default="json"),
+    maxwidth=integer(1, 10_000, None, "Largest width in pixels"),
+    maxheight=integer(1, 10_000, None, "Largest height in pixels"),
+)
+
+
+def read_query(model: type[BaseModel], query: QueryDict) -> Any:
+    """``model`` read strictly from a query string; InvalidOption names what is wrong."""
+    try:
+        return read(model, query, strict=True)
+    except ParameterError as error:
+        raise InvalidOption(error.message) from None
 
 
 @dataclass(frozen=True)
@@ -64,12 +78,8 @@ class CardOptions:
 
     @classmethod
     def from_query(cls, query: QueryDict) -> CardOptions:
-        return cls(
-            lang=parse_choice(query, "lang", languages(), None),
-            theme=parse_choice(query, "theme", THEMES, "light"),
-            variant=parse_choice(query, "variant", VARIANTS, "compact"),
-            max_width=parse_int(query, "max_width", MIN_WIDTH, MAX_WIDTH),
-        )
+        options = read_query(CardQuery, query)
+        return cls(lang=options.lang, theme=options.theme, variant=options.variant, max_width=options.max_width)
 
     def query(self) -> dict[str, str]:
         """The non-default options, as query parameters for a card URL."""
@@ -97,8 +107,9 @@ def is_embeddable(page: PracticePage) -> bool:
 def find_practice(ident: str, lang: str | None = None) -> PracticePage | None:
     """The practice for ``<slug-or-id>``, in language ``lang`` when a live public translation exists."""
     practices = embeddable()
-    if ident.isdigit():
-        page = practices.filter(pk=int(ident)).first()
+    if ASCII_DIGITS.fullmatch(ident):
+        pk = ascii_int(ident, 1, LARGEST_ID)  # past 64 bits: no such practice (SQLite would overflow)
+        page = practices.filter(pk=pk).first() if pk is not None else None
     elif SLUG.match(ident):
         # Slugs are synchronised across translations: prefer the requested language, then the default one.
         candidates = list(practices.filter(slug=ident).order_by("pk"))

@@ -25,7 +25,15 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cards import cache as embed_cache
-from cards.content import SUMMARY_WORDS, CardOptions, InvalidOption, card_data, find_practice, parse_int
+from cards.content import (
+    SUMMARY_WORDS,
+    CardOptions,
+    InvalidOption,
+    OEmbedQuery,
+    card_data,
+    find_practice,
+    read_query,
+)
 from cards.oembed import card_url, discovery_urls, oembed_response, practice_for_url, to_xml
 
 CARD_SCRIPT_TEMPLATE = "cards/card_resize.js"
@@ -150,18 +158,16 @@ def oembed(request: HttpRequest) -> HttpResponse:
     """oEmbed 1.0: ``?url=<practice page URL>&format=json|xml&maxwidth=&maxheight=``."""
     if request.method == "OPTIONS":
         return _cors(HttpResponse(status=HTTPStatus.NO_CONTENT))
-    url = request.GET.get("url", "").strip()
-    fmt = request.GET.get("format", "json").strip() or "json"
+    try:
+        query = read_query(OEmbedQuery, request.GET)
+    except InvalidOption as error:
+        return _cors(_bad_request(str(error)))
+    url, fmt, max_width, max_height = query.url, query.format or "json", query.maxwidth, query.maxheight
     if not url:
         return _cors(_bad_request(_("The url parameter is required.")))
     if fmt not in ("json", "xml"):
         # The specification's answer to a format the provider does not offer.
         return _cors(HttpResponse(_("format must be json or xml."), status=HTTPStatus.NOT_IMPLEMENTED))
-    try:
-        max_width = parse_int(request.GET, "maxwidth", 1, 10_000)
-        max_height = parse_int(request.GET, "maxheight", 1, 10_000)
-    except InvalidOption as error:
-        return _cors(_bad_request(str(error)))
     base = request.build_absolute_uri("/")
 
     def build() -> embed_cache.Built | None:

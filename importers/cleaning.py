@@ -106,15 +106,34 @@ def _cut_sidebars(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, cut
 
 
+_ECHO_WINDOW = 40  # extractors echo a paragraph close to where it first stood
+
+
 def _drop_repeated_paragraphs(text: str) -> str:
-    """Extractors repeat paragraphs, whole or as a tail; keep the first and drop the echo."""
-    seen: list[str] = []
+    """Extractors repeat paragraphs, whole or as a tail; keep the first and drop the echo.
+
+    Exact repeats are found through a set; partial and near repeats only among the last
+    ``_ECHO_WINDOW`` paragraphs, so a document of many distinct paragraphs stays linear.
+    """
+    seen: set[str] = set()
+    recent: list[str] = []
     kept: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         key = re.sub(r"\W+", " ", fold(para)).strip()
-        if len(key) >= 40 and any(key in old or (len(key) > 80 and fuzz.ratio(key, old) > 95) for old in seen):
+        if len(key) >= 40 and (key in seen or _echoes(key, recent)):
             continue
         if key:
-            seen.append(key)
+            seen.add(key)
+            recent.append(key)
+            del recent[:-_ECHO_WINDOW]
         kept.append(para)
     return "\n\n".join(kept)
+
+
+def _echoes(key: str, recent: list[str]) -> bool:
+    for old in recent:
+        if key in old:
+            return True
+        if len(key) > 80 and abs(len(key) - len(old)) <= len(key) // 10 and fuzz.ratio(key, old) > 95:
+            return True
+    return False

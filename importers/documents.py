@@ -11,8 +11,8 @@ from pathlib import Path
 from importers.errors import MAX_DOCUMENT_BYTES, ImporterError
 from importers.merge import merge, same_practice
 from importers.parsers import parse_document
-from importers.records import PracticeRecord
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 SUFFIXES = {".txt", ".html", ".htm"}
 

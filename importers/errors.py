@@ -26,6 +26,10 @@ class NoContent(ImporterError):
     """The document decoded, but holds no text once markup and site chrome are removed."""
 
 
+class NotAPractice(ImporterError):
+    """The document decoded to text, but the text is not prose (random characters, a data dump)."""
+
+
 class UnknownFormat(ImporterError):
     """A source kind was asked for that no parser handles."""
 

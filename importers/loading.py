@@ -1,23 +1,33 @@
-"""Write parsed practice records into Wagtail as draft revisions, with their provenance.
+"""Write parsed practice records into Wagtail, with their provenance: matching and choosing, not writing.
 
-Every practice is written inside its own transaction. The rules:
+The page itself is written by ``practices.writing.PracticeWriter`` (the one writer). Here: which
+practice a record describes, and what to do with it. Every practice is loaded in its own transaction.
 
-- A record whose every source text (sha256) was imported before changes nothing: ``unchanged``.
-- No practice matches: a new draft page under the practice index, submitted to moderation
-  (or published with ``publish=True``): ``created``.
-- A source already imported from the same address or file changed: a new draft revision, unless an editor
-  saved the page since the last import; then nothing is written and the conflict is reported, so the
-  editor's revision stays the latest: ``updated`` or ``conflict``.
-- A practice matches by name, acronym, organisation and place but the source is new (a second database
-  describing it): the source is added and only empty fields are filled, never overwriting: ``merged``.
-- In another locale than the default, a match in the default locale becomes the translation of that
-  practice instead of a second practice.
+Matching uses only evidence an editor can see in the import log:
+
+- the same source text (SHA-256) or the same file, imported into that practice before: the same source;
+- the same source address, registered by a previous import of that practice, *and* the documented
+  name/organisation/place match: the same source. An address alone is what a document asserts about
+  itself; without the rest it is reported for ``review``, never applied;
+- the documented name, acronym, organisation and place match (``importers.merge.same_practice``): another
+  source of the same practice.
+
+What happens then:
+
+- every source text was imported before: ``unchanged``;
+- no practice matches: a new draft submitted to moderation (or published with ``publish=True``): ``created``;
+- the same source, changed: a new draft revision that overwrites only the fields this source wrote last
+  time and fills empty ones: ``updated``. If a person saved the page since the last import of *this*
+  source, nothing is written: ``conflict``. If the change would rename the practice: ``review``;
+- another source of a known practice: the source is added and only empty fields are filled: ``merged``;
+- in another locale than the default, a match in the default locale becomes the translation of that
+  practice (through wagtail-localize) instead of a second practice.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,38 +35,26 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
 
 from importers.extract.organisations import normalise_name, same_organisation
 from importers.extract.places import lookup_city
 from importers.merge import same_practice, same_practice_in_another_language
 from importers.models import ImportRecord
-from importers.records import ContactRecord, PlaceRecord, PracticeRecord
-from importers.records import OrganisationRecord as OrgRecord
 from importers.vocabulary import Vocabulary
-from practices.localize import record_translation_strings
 from practices.models import (
     Organisation,
     OrganisationType,
     PracticeIndexPage,
     PracticePage,
-    Programme,
     TargetGroup,
     Theme,
     TransferAudience,
 )
-from practices.models.related import (
-    PracticeAward,
-    PracticeContact,
-    PracticeOrganisation,
-    PracticePlace,
-    PracticeSource,
-    ReplicationPlace,
-)
-from practices.validators import FIRST_YEAR
+from practices.records import ContactRecord, PlaceRecord, PracticeRecord, ReplicationRecord
+from practices.records import OrganisationRecord as OrgRecord
+from practices.validators import FIRST_YEAR, is_http_url
+from practices.writing import OVERWRITABLE_FIELDS, PracticeWriter, WriteResult
 
 SUMMARY_LIMIT = 600
 VOCABULARY_MODELS = {
@@ -65,14 +63,25 @@ VOCABULARY_MODELS = {
     "transfer_audiences": TransferAudience,
     "organisation_types": OrganisationType,
 }
+SAME_TEXT, SAME_FILE, SAME_ADDRESS, SAME_PRACTICE = "same source text", "same file", "same address", "same practice"
+# Import records that are evidence of a source belonging to a practice (a review is not).
+EVIDENCE = ~Q(status=ImportRecord.Status.REVIEW)
 
 
 @dataclass
 class LoadResult:
-    status: str  # created | updated | merged | unchanged | conflict
+    status: str  # created | updated | merged | unchanged | conflict | review
     page: Page | None
     message: str = ""
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    page: PracticePage
+    how: str  # one of SAME_TEXT, SAME_FILE, SAME_ADDRESS, SAME_PRACTICE
+    reason: str = ""
+    corroborated: bool = True  # for SAME_ADDRESS: the name/organisation/place match agrees
 
 
 class LoadError(Exception):
@@ -106,38 +115,89 @@ def load_record(
 ) -> LoadResult:
     """Write one (merged) practice record. Atomic: on any error nothing of it is saved."""
     locale = locale or Locale.get_default()
+    writer = PracticeWriter(user=user, find_organisation=find_organisation)
     with transaction.atomic():
         hashes = {source.sha256 for source in record.sources if source.sha256}
-        known = ImportRecord.objects.filter(sha256__in=hashes, page__locale=locale).exclude(
+        known = ImportRecord.objects.filter(EVIDENCE, sha256__in=hashes, page__locale=locale).exclude(
             status=ImportRecord.Status.CONFLICT
         )
-        known_hashes = set(known.values_list("sha256", flat=True))
-        if hashes and known_hashes >= hashes:
+        if hashes and set(known.values_list("sha256", flat=True)) >= hashes:
             return LoadResult("unchanged", known.first().page.specific, "every source was imported before")
 
-        page, how = find_practice(record, locale)
-        if page is None and locale != Locale.get_default():
-            original, how = find_practice(record, Locale.get_default(), matcher=same_practice_in_another_language)
+        record, warnings = prepare(record)
+        match = find_practice(record, locale)
+        if match is None and locale != Locale.get_default():
+            original = find_practice(
+                record, Locale.get_default(), matcher=same_practice_in_another_language, by_source=False
+            )
             if original is not None:
-                return _create_translation(record, original, locale, publish, user, how)
-        if page is None:
-            return _create(record, locale, publish, user)
-        if how == "same source":
-            return _update(record, page, publish, user)
-        return _merge(record, page, publish, user, how)
+                return _translate(writer, record, original, locale, publish, warnings)
+        if match is None:
+            result = writer.create(record, practice_index(locale), publish=publish)
+            _log(result, record, ImportRecord.Status.CREATED, writer)
+            return LoadResult("created", result.page, f"created “{result.page.title}”", warnings + result.warnings)
+        if match.how == SAME_ADDRESS and not match.corroborated:
+            _log_only(match.page, record, ImportRecord.Status.REVIEW, writer)
+            return LoadResult(
+                "review",
+                match.page,
+                f"the document gives the address of “{match.page.title}” as its own, but its name, organisations "
+                "and places do not match that practice; nothing was written. Check the source and import it again "
+                "or add it by hand.",
+                warnings,
+            )
+        if match.how == SAME_PRACTICE:
+            result = writer.merge(match.page, record, publish=publish)
+            _log(result, record, ImportRecord.Status.MERGED, writer)
+            message = f"added a source to “{match.page.title}”: {match.reason}"
+            return LoadResult("merged", result.page, message, warnings + result.warnings)
+        return _update(writer, record, match, publish, warnings)
+
+
+def prepare(record: PracticeRecord) -> tuple[PracticeRecord, list[str]]:
+    """The record as it is written: a summary that fits a card, plausible years, replications resolved."""
+    record = copy.deepcopy(record)
+    warnings: list[str] = []
+    record.summary = _summary(record, warnings)
+    record.start_year, record.end_year = _years(record, warnings)
+    for organisation in record.organisations:
+        organisation.name = normalise_name(organisation.name)
+    home_country = next((p.country for p in record.places if p.country), "")
+    known = {r.city.casefold() for r in record.replications}
+    for name in record.replicated_in:
+        if name.casefold() in known:
+            continue
+        city = lookup_city(name, home_country) or lookup_city(name)
+        if city is None:
+            warnings.append(f"replicated in “{name}”: place not recognised, left out")
+            continue
+        record.replications.append(ReplicationRecord(city=name, country=city.country))
+        known.add(name.casefold())
+    return record, warnings
 
 
 def find_practice(
-    record: PracticeRecord, locale: Locale, matcher: Callable = same_practice
-) -> tuple[PracticePage | None, str]:
-    """The practice a record describes, and how it was recognised ("same source" or the fuzzy match)."""
-    addresses = {s.url for s in record.sources if s.url}
-    files = {s.file for s in record.sources if s.file}
-    previous = ImportRecord.objects.filter(page__locale=locale).filter(
-        **({"source_url__in": addresses} if addresses else {"file_name__in": files})
-    )
-    if (addresses or files) and previous.exists():
-        return previous.first().page.specific, "same source"
+    record: PracticeRecord, locale: Locale, matcher: Callable = same_practice, *, by_source: bool = True
+) -> Match | None:
+    """The practice a record describes, and the evidence: its source imported before, or its facts."""
+    if by_source:
+        hashes = {s.sha256 for s in record.sources if s.sha256}
+        files = {s.file for s in record.sources if s.file}
+        addresses = {s.url for s in record.sources if s.url}
+        previous = ImportRecord.objects.filter(EVIDENCE, page__locale=locale)
+        for how, condition in (
+            (SAME_TEXT, Q(sha256__in=hashes)),
+            (SAME_FILE, Q(file_name__in=files)),
+            (SAME_ADDRESS, Q(source_url__in=addresses)),
+        ):
+            found = previous.filter(condition).select_related("page").first()
+            if found is None:
+                continue
+            page = found.page.specific
+            if how != SAME_ADDRESS:
+                return Match(page, how)
+            matched, score, reason = matcher(record, _record_of(page.get_latest_revision_as_object()))
+            return Match(page, how, reason, corroborated=matched)
     # Only practices sharing an acronym, a city or an organisation can match; score just those.
     shared = Q(short_name__iexact=record.short_name) if record.short_name else Q(pk__in=[])
     cities = [p.city for p in record.places if p.city]
@@ -147,12 +207,12 @@ def find_practice(
     if organisations:
         shared |= Q(organisation_roles__organisation__name__in=organisations)
     candidates = PracticePage.objects.filter(locale=locale).filter(shared).distinct()
-    best: tuple[float, PracticePage | None, str] = (0.0, None, "")
+    best: tuple[float, Match | None] = (0.0, None)
     for page in candidates:
         matched, score, reason = matcher(record, _record_of(page.get_latest_revision_as_object()))
         if matched and score > best[0]:
-            best = (score, page, f"matched “{page.title}” ({reason}, score {score:.2f})")
-    return best[1], best[2]
+            best = (score, Match(page, SAME_PRACTICE, f"matched “{page.title}” ({reason}, score {score:.2f})"))
+    return best[1]
 
 
 def _record_of(page: PracticePage) -> PracticeRecord:
@@ -169,143 +229,141 @@ def _record_of(page: PracticePage) -> PracticeRecord:
     )
 
 
-# Creating, updating, merging ------------------------------------------------------------------------
+def find_organisation(item: OrgRecord) -> Organisation | None:
+    """An existing organisation by normalised name or acronym (the writer creates it otherwise)."""
+    for organisation in Organisation.objects.all():
+        if same_organisation(organisation.name, item.name) or (
+            item.short_name and item.short_name in (organisation.short_name, organisation.name)
+        ):
+            return organisation
+    return None
 
 
-def _create(record: PracticeRecord, locale: Locale, publish: bool, user) -> LoadResult:
-    index = practice_index(locale)
-    warnings: list[str] = []
-    page = PracticePage(title=record.title[:255] or "Untitled practice", locale=locale, live=False)
-    page.slug = _unique_slug(index, record.short_name or record.title)
-    _apply(page, record, overwrite=True, warnings=warnings)
-    index.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
-    _finish(page, revision, publish, user)
-    _log(page, revision, record, ImportRecord.Status.CREATED, user, warnings)
-    return LoadResult("created", page, f"created “{page.title}”", warnings)
+# Updating a known source -------------------------------------------------------------------------------
 
 
-def _update(record: PracticeRecord, page: PracticePage, publish: bool, user) -> LoadResult:
-    last_import = page.import_records.exclude(status=ImportRecord.Status.CONFLICT).first()
-    if last_import is not None and last_import.revision_id != page.latest_revision_id:
-        _log(page, None, record, ImportRecord.Status.CONFLICT, user, [])
+def _update(writer: PracticeWriter, record: PracticeRecord, match: Match, publish: bool, warnings) -> LoadResult:
+    page = match.page
+    last_import = _last_import_of_source(page, record)
+    if last_import is None or _edited_since(page, last_import):
+        _log_only(page, record, ImportRecord.Status.CONFLICT, writer)
         return LoadResult(
             "conflict",
             page,
-            f"“{page.title}” was edited after the last import (revision {page.latest_revision_id}); "
+            f"“{page.title}” was edited after the last import of this source (revision {page.latest_revision_id}); "
             "the changed source was not applied. Compare the source with the page and update it by hand.",
+            warnings,
         )
-    warnings = _new_revision(page, record, ImportRecord.Status.UPDATED, publish, user)
-    return LoadResult("updated", page, f"new draft revision of “{page.title}” from the changed source", warnings)
-
-
-def _merge(record: PracticeRecord, page: PracticePage, publish: bool, user, how: str) -> LoadResult:
-    warnings = _new_revision(page, record, ImportRecord.Status.MERGED, publish, user)
-    return LoadResult("merged", page, f"added a source to “{page.title}”: {how}", warnings)
-
-
-def _new_revision(page: PracticePage, record: PracticeRecord, status: str, publish: bool, user) -> list[str]:
-    """A draft revision on top of the latest one: an update overwrites imported facts, a merge only fills gaps."""
+    owned = _owned_fields(last_import)
     draft = page.get_latest_revision_as_object()
-    warnings: list[str] = []
-    _apply(draft, record, overwrite=status == ImportRecord.Status.UPDATED, warnings=warnings)
-    revision = draft.save_revision(user=user, log_action=True)
-    _finish(draft, revision, publish, user)
-    _log(page, revision, record, status, user, warnings)
-    return warnings
+    new_title = record.title[:255]
+    if "title" in owned and new_title and new_title != draft.title:
+        _log_only(page, record, ImportRecord.Status.REVIEW, writer)
+        return LoadResult(
+            "review",
+            page,
+            f"the changed source would rename “{draft.title}” to “{new_title}”; nothing was written. "
+            "Rename the practice by hand if the source is right.",
+            warnings,
+        )
+    result = writer.update(page, record, publish=publish, fields=owned)
+    _log(result, record, ImportRecord.Status.UPDATED, writer)
+    message = f"new draft revision of “{page.title}” from the changed source"
+    return LoadResult("updated", result.page, message, warnings + result.warnings)
 
 
-def _create_translation(
-    record: PracticeRecord, original: PracticePage, locale: Locale, publish: bool, user, how: str
+def _source_condition(record: PracticeRecord) -> Q:
+    files = {s.file for s in record.sources if s.file}
+    addresses = {s.url for s in record.sources if s.url}
+    hashes = {s.sha256 for s in record.sources if s.sha256}
+    condition = Q(pk__in=[])
+    if files:
+        condition |= Q(file_name__in=files)
+    if addresses:
+        condition |= Q(source_url__in=addresses)
+    if hashes:
+        condition |= Q(sha256__in=hashes)
+    return condition
+
+
+def _last_import_of_source(page: PracticePage, record: PracticeRecord) -> ImportRecord | None:
+    """The newest import of this record's own source(s) that wrote a revision of the page."""
+    return (
+        page.import_records.filter(_source_condition(record))
+        .exclude(status__in=[ImportRecord.Status.CONFLICT, ImportRecord.Status.REVIEW])
+        .first()
+    )
+
+
+def _edited_since(page: PracticePage, last_import: ImportRecord) -> bool:
+    """Whether anyone but an import saved a revision of the page after ``last_import`` wrote its own."""
+    if last_import.revision_id is None:
+        return True  # its revision is gone: nothing to compare with, so assume the page was edited
+    imported = ImportRecord.objects.filter(page=page, revision__isnull=False).values("revision_id")
+    return page.revisions.filter(pk__gt=last_import.revision_id).exclude(pk__in=imported).exists()
+
+
+def _owned_fields(last_import: ImportRecord) -> list[str]:
+    """The fields the source wrote last time: the only ones a changed version of it may overwrite."""
+    if last_import.fields is not None:
+        return list(last_import.fields)
+    # Imported before the log kept the fields: a created or updated page was the source's own.
+    if last_import.status in (ImportRecord.Status.CREATED, ImportRecord.Status.UPDATED):
+        return list(OVERWRITABLE_FIELDS)
+    return []
+
+
+# Translations ----------------------------------------------------------------------------------------
+
+
+def _translate(
+    writer: PracticeWriter, record: PracticeRecord, original: Match, locale: Locale, publish: bool, warnings
 ) -> LoadResult:
-    """The record is a translation of ``original``: made through wagtail-localize, so editors can sync it."""
-    source, _ = TranslationSource.get_or_create_from_instance(original)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    target = original.get_translation_or_none(locale)
-    if target is None:
-        translation.save_target(user=user, publish=False)
-        target = translation.get_target_instance()
-    draft = target.specific.get_latest_revision_as_object()
-    warnings: list[str] = []
-    _apply_prose(draft, record, warnings)
-    _add_sources(draft, record)
-    # Texts with the source's shape become translation strings in wagtail-localize's editor too.
-    record_translation_strings(source, draft, locale, strict=False)
-    revision = draft.save_revision(user=user, log_action=True)
-    _finish(draft, revision, publish, user)
-    _log(draft, revision, record, ImportRecord.Status.CREATED, user, warnings)
-    return LoadResult("created", draft, f"translation ({locale.language_code}) of “{original.title}”: {how}", warnings)
+    """The record is a translation of the matched practice: made through wagtail-localize, so editors can sync it."""
+    result = writer.translate(
+        original.page, locale, record.texts(), publish=publish, exact=False, keep_existing=False, sources=record.sources
+    )
+    _log(result, record, ImportRecord.Status.CREATED, writer)
+    message = f"translation ({locale.language_code}) of “{original.page.title}”: {original.reason}"
+    return LoadResult("created", result.page, message, warnings + result.warnings)
 
 
-def _finish(page: PracticePage, revision, publish: bool, user) -> None:
-    if publish:
-        revision.publish(user=user)
-        return
-    workflow = page.get_workflow()
-    if workflow is not None and not page.workflow_in_progress:
-        workflow.start(page, user)
+# Provenance ------------------------------------------------------------------------------------------
 
 
-def _log(page, revision, record: PracticeRecord, status: str, user, warnings: list[str]) -> None:
+def _log(result: WriteResult, record: PracticeRecord, status: str, writer: PracticeWriter) -> None:
+    _log_only(
+        result.page, record, status, writer, revision=result.revision, fields=result.fields, extra=result.warnings
+    )
+
+
+def _log_only(
+    page: Page,
+    record: PracticeRecord,
+    status: str,
+    writer: PracticeWriter,
+    *,
+    revision=None,  # noqa: ANN001
+    fields: list[str] | None = None,
+    extra: list[str] | None = None,
+) -> None:
     for source in record.sources:
         ImportRecord.objects.create(
             page=page,
             revision=revision,
             source_kind=source.kind,
-            source_url=source.url[:500],
+            source_url=source.url[:500] if is_http_url(source.url) else "",
             file_name=source.file[:255],
             sha256=source.sha256,
             status=status,
             confidence=record.confidence,
-            warnings=[*record.warnings, *warnings],
-            imported_by=user if getattr(user, "pk", None) else None,
+            warnings=[*record.warnings, *(extra or [])],
+            fields=fields if revision is not None else None,
+            imported_by=writer.user,
         )
 
 
-# Field mapping ----------------------------------------------------------------------------------------
-
-
-def _apply(page: PracticePage, record: PracticeRecord, *, overwrite: bool, warnings: list[str]) -> None:
-    def put(name: str, value) -> None:
-        if value in (None, "", []):
-            return
-        if overwrite or not getattr(page, name):
-            setattr(page, name, value)
-
-    put("title", record.title[:255])
-    put("short_name", record.short_name[:80])
-    put("summary", _summary(record, warnings))
-    start, end = _years(record, warnings)
-    put("start_year", start)
-    put("end_year", end)
-    _apply_prose(page, record, warnings, overwrite=overwrite)
-    _add_terms(page, record)
-    _add_programmes(page, record)
-    _add_places(page, record, warnings)
-    _add_organisations(page, record)
-    _add_contacts(page, record)
-    _add_awards(page, record)
-    _add_sources(page, record)
-
-
-def _apply_prose(page: PracticePage, record: PracticeRecord, warnings: list[str], *, overwrite: bool = True) -> None:
-    prose = {
-        "title": record.title[:255],
-        "summary": _summary(record, warnings) if record.title else "",
-        "challenge": _rich(record.challenge),
-        "approach": _rich(record.approach or record.description),
-        "results": _rich(record.results),
-        "lessons": _rich_list(record.lessons),
-    }
-    for name, value in prose.items():
-        if value and (overwrite or not getattr(page, name)):
-            setattr(page, name, value)
-    if record.outcomes and (overwrite or not page.outcomes):
-        page.outcomes = [
-            ("outcome", {"text": text, "evidence_level": "described", "indicator": ""}) for text in record.outcomes
-        ]
-    if record.quotes and (overwrite or not page.voices):
-        page.voices = [("quote", {"quote": q.quote, "attribution": q.attribution}) for q in record.quotes]
+# Preparing the record ----------------------------------------------------------------------------------
 
 
 def _summary(record: PracticeRecord, warnings: list[str]) -> str:
@@ -341,166 +399,3 @@ def _years(record: PracticeRecord, warnings: list[str]) -> tuple[int | None, int
         warnings.append(f"end year {end} is before start year {start} and was left empty")
         end = None
     return start, end
-
-
-def _rich(text: str) -> str:
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs)
-
-
-def _rich_list(items: list[str]) -> str:
-    items = [i.strip() for i in items if i.strip()]
-    return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>" if items else ""
-
-
-def _add_terms(page: PracticePage, record: PracticeRecord) -> None:
-    default = Locale.get_default()
-    for field_name, model, slugs in (
-        ("themes", Theme, record.themes),
-        ("target_groups", TargetGroup, record.target_groups),
-        ("transfer_audiences", TransferAudience, record.transfer_audiences),
-    ):
-        if not slugs:
-            continue
-        current = list(getattr(page, field_name).all())
-        have = {term.slug for term in current}
-        new = list(model.objects.filter(locale=default, slug__in=[s for s in slugs if s not in have]))
-        if new:
-            setattr(page, field_name, current + new)
-
-
-def _add_programmes(page: PracticePage, record: PracticeRecord) -> None:
-    current = list(page.programmes.all())
-    for name in record.programmes:
-        programme = _programme(name)
-        if programme not in current:
-            current.append(programme)
-    page.programmes = current
-
-
-def _programme(name: str) -> Programme:
-    for programme in Programme.objects.all():
-        if name.casefold() in (programme.name.casefold(), programme.short_name.casefold()):
-            return programme
-    short = name if len(name) <= 12 else ""
-    slug = slugify(name)[:70] or "programme"
-    while Programme.objects.filter(slug=slug).exists():
-        slug = f"{slug}-x"
-    return Programme.objects.create(name=name[:255], short_name=short, slug=slug)
-
-
-def _add_places(page: PracticePage, record: PracticeRecord, warnings: list[str]) -> None:
-    current = list(page.places.all())
-    for place in record.places:
-        if not place.country:
-            warnings.append(f"place “{place.city or place.region}” has no country and was left out")
-            continue
-        if any(p.country == place.country and p.city.casefold() == place.city.casefold() for p in current):
-            continue
-        current.append(PracticePlace(city=place.city[:120], region=place.region[:120], country=place.country))
-    page.places = current
-    if not current:
-        warnings.append("no place found: add at least one before publishing")
-    home_country = current[0].country if current else ""
-    replications = list(page.replicated_in.all())
-    for name in record.replicated_in:
-        if any(r.city.casefold() == name.casefold() for r in replications):
-            continue
-        city = lookup_city(name, home_country) or lookup_city(name)
-        if city is None:
-            warnings.append(f"replicated in “{name}”: place not recognised, left out")
-            continue
-        replications.append(ReplicationPlace(city=name[:120], country=city.country))
-    page.replicated_in = replications
-
-
-def _add_organisations(page: PracticePage, record: PracticeRecord) -> None:
-    links = list(page.organisation_roles.all())
-    for item in record.organisations:
-        organisation = find_or_create_organisation(item)
-        if any(link.organisation_id == organisation.pk and link.role == item.role for link in links):
-            continue
-        links.append(PracticeOrganisation(organisation=organisation, role=item.role))
-    page.organisation_roles = links
-
-
-def find_or_create_organisation(item: OrgRecord) -> Organisation:
-    """Reuse an organisation by normalised name or acronym; create it otherwise."""
-    name = normalise_name(item.name)[:255]
-    for organisation in Organisation.objects.all():
-        if same_organisation(organisation.name, name) or (
-            item.short_name and item.short_name in (organisation.short_name, organisation.name)
-        ):
-            return organisation
-    org_type = (
-        OrganisationType.objects.filter(slug=item.type, locale=Locale.get_default()).first() if item.type else None
-    )
-    return Organisation.objects.create(name=name, short_name=item.short_name[:60], organisation_type=org_type)
-
-
-def _add_contacts(page: PracticePage, record: PracticeRecord) -> None:
-    contacts = list(page.contacts.all())
-    for item in record.contacts:
-        if not item.name or any(c.name == item.name for c in contacts):
-            continue
-        contacts.append(
-            PracticeContact(
-                name=item.name[:160],
-                function=item.function[:160],
-                organisation=item.organisation[:255],
-                email=item.email[:254],
-                phone=item.phone[:60],
-                postal_address=item.address,
-                publish=False,  # personal data: an editor decides
-            )
-        )
-    page.contacts = contacts
-
-
-def _add_awards(page: PracticePage, record: PracticeRecord) -> None:
-    awards = list(page.awards.all())
-    for item in record.awards:
-        if not any(a.name == item.name and a.year == item.year for a in awards):
-            awards.append(PracticeAward(name=item.name[:255], year=item.year))
-    page.awards = awards
-
-
-def _add_sources(page: PracticePage, record: PracticeRecord) -> None:
-    sources = list(page.sources.all())
-    retrieved = timezone.now()
-    for item in record.sources:
-        # A changed text from the same address replaces the old one; the import log keeps the history.
-        sources = [s for s in sources if not (item.url and s.url == item.url and s.sha256 != item.sha256)]
-        if any(s.sha256 == item.sha256 for s in sources):
-            continue
-        sources.append(
-            PracticeSource(
-                kind=item.kind or "other",
-                title=item.title[:255],
-                url=item.url[:500],
-                publisher=item.publisher[:255],
-                date_on_source=_date(item.date),
-                source_last_updated=_date(item.last_updated),
-                contributed_by=item.contributed_by[:255],
-                retrieved_at=retrieved,
-                raw_text=item.raw_text,
-                sha256=item.sha256,
-                file_name=item.file[:255],
-            )
-        )
-    page.sources = sources
-
-
-def _date(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _unique_slug(parent: Page, text: str) -> str:
-    base = slugify(text)[:70] or "practice"
-    slug, number = base, 2
-    while parent.get_children().filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug

@@ -9,8 +9,8 @@ from rapidfuzz import fuzz
 
 from importers.extract.organisations import same_organisation
 from importers.extract.places import merge_places
-from importers.records import ROLE_PRIORITY, PracticeRecord
 from importers.textutils import fold
+from practices.records import ROLE_PRIORITY, PracticeRecord
 
 MATCH_THRESHOLD = 0.6
 
@@ -120,6 +120,8 @@ def merge(a: PracticeRecord, b: PracticeRecord) -> PracticeRecord:
     result.awards = _merge_by(result.awards, other.awards, lambda x: (fold(x.name)[:20], x.year))
     result.quotes = _merge_by(result.quotes, other.quotes, lambda q: fold(q.quote)[:60])
     result.events = _merge_by(result.events, other.events, lambda e: (e.year, fold(e.text)[:60]))
+    result.resources = _merge_by(result.resources, other.resources, lambda r: r.url or fold(r.title))
+    result.replications = _merge_by(result.replications, other.replications, lambda r: (fold(r.city), r.country))
     result.events.sort(key=lambda e: e.year)
     result.confidence = max(a.confidence, b.confidence)
     return result

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from practices.validators import validate_http_url
+
 
 class ImportRecord(models.Model):
     """One document imported into one practice: the provenance trail and the basis of idempotency.
@@ -15,13 +17,14 @@ class ImportRecord(models.Model):
         UPDATED = "updated", _("updated")
         MERGED = "merged", _("merged")
         CONFLICT = "conflict", _("conflict")
+        REVIEW = "review", _("review")
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="import_records")
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     source_kind = models.CharField(_("source kind"), max_length=30)
-    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True, validators=[validate_http_url])
     file_name = models.CharField(_("file"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256 of the raw text"), max_length=64, db_index=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
@@ -31,6 +34,12 @@ class ImportRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    fields = models.JSONField(
+        _("fields written"),
+        null=True,
+        blank=True,
+        help_text=_("Page fields this import wrote; a later import of the same source may only overwrite these."),
+    )
 
     class Meta:
         ordering = ["-imported_at", "-pk"]

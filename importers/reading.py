@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.element import NavigableString, Tag
 
-from importers.errors import MAX_DOCUMENT_BYTES, BinaryDocument, EmptyDocument, NoContent, TooLarge
+from importers.errors import MAX_DOCUMENT_BYTES, BinaryDocument, EmptyDocument, NoContent, NotAPractice, TooLarge
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
@@ -165,29 +165,66 @@ def _breadcrumb_lines(soup: BeautifulSoup) -> list[str]:
 
 
 def _flatten(node: Tag) -> str:
-    out: list[str] = []
+    """The text of ``node`` with block elements on lines of their own.
 
-    def walk(el: Tag) -> None:
-        for child in el.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    out.append(re.sub(r"\s+", " ", str(child)))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
+    Iterative, not recursive: a hostile page nests thousands of elements. Definition lists and
+    two-cell table rows come out as "Label: value" lines, which the labelled-field reader reads.
+    """
+    out: list[str] = []
+    stack: list[object] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            out.append(item[1])
+            continue
+        if isinstance(item, NavigableString):
+            if type(item) is NavigableString:
+                out.append(re.sub(r"\s+", " ", str(item)))
+            continue
+        if not isinstance(item, Tag):
+            continue
+        name = item.name
+        if item is not node:
             if name == "br":
                 out.append("\n")
                 continue
-            block = name in _BLOCK_TAGS
-            if block:
-                out.append("\n\n" if name not in ("li", "dd", "dt", "tr") else "\n")
+            if name == "tr":
+                cells = item.find_all(["td", "th"], recursive=False)
+                if len(cells) == 2:
+                    label = cells[0].get_text(" ", strip=True).rstrip(":")
+                    value = cells[1].get_text(" ", strip=True)
+                    out.append(f"\n{label}: {value}\n" if label else f"\n{value}\n")
+                    continue
+            if name == "dt":
+                label = item.get_text(" ", strip=True)
+                out.append(f"\n{label}{'' if label.endswith(':') else ':'} ")
+                continue
+        block = name in _BLOCK_TAGS and item is not node
+        closing = "\n" if name in ("li", "dd", "tr") else "\n\n"
+        if name == "dd":
+            closing = "\n"
+        stack.append(("end", closing if block else ""))
+        stack.extend(reversed(list(item.children)))
+        if block and name != "dd":
+            out.append("\n\n" if name not in ("li", "tr") else "\n")
             if name == "li":
                 out.append("• ")
-            walk(child)
-            if block:
-                out.append("\n\n" if name not in ("li", "dd", "dt", "tr") else "\n")
-
-    walk(node)
     lines = [line.strip() for line in "".join(out).split("\n")]
     return "\n".join(lines)
+
+
+_WORD = re.compile(r"^[\"'(„“«]?[A-Za-zÀ-ÖØ-öø-ÿĀ-žẞ][a-zà-öø-ÿā-žß'’-]*[.,;:!?)\"'”»]*$")
+_FUNCTION_WORD = re.compile(
+    r"^(?:the|and|of|to|in|for|with|is|are|a|an|der|die|das|und|mit|für|von|ist|in|im|ein|eine|le|la|et|de)$", re.I
+)
+
+
+def check_prose(text: str) -> None:
+    """Refuse text that is not prose: most tokens must look like words, and some like function words."""
+    tokens = text.split(maxsplit=20000)[:20000]
+    if not tokens:
+        raise NotAPractice("not a practice: no words in the text")
+    words = sum(1 for t in tokens if _WORD.match(t))
+    function_words = sum(1 for t in tokens if _FUNCTION_WORD.match(t.strip(".,;:!?\"'()")))
+    if words / len(tokens) < 0.5 or (len(tokens) >= 20 and function_words / len(tokens) < 0.02):
+        raise NotAPractice(f"not a practice: the text is not prose ({words} of {len(tokens)} tokens look like words)")

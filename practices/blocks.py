@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from practices.choices import EvidenceLevel
+from practices.validators import validate_http_url
 
 
 class OutcomeValue(blocks.StructValue):
@@ -50,7 +51,7 @@ class InterviewBlock(blocks.StructBlock):
 class ResourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     description = blocks.TextBlock(required=False, label=_("Description"))
-    url = blocks.URLBlock(required=False, label=_("Address"))
+    url = blocks.URLBlock(required=False, label=_("Address"), validators=[validate_http_url])
 
     class Meta:
         icon = "doc-full"

@@ -73,32 +73,49 @@ def record_translation_strings(source: TranslationSource, translated, locale: Lo
 
 
 @transaction.atomic
-def translate_page(page: Page, locale: Locale, write: Callable[[Page], None]) -> tuple[Page, bool]:
-    """The live translation of ``page`` into ``locale``, made through wagtail-localize if it is missing.
+def translate_page(
+    page: Page,
+    locale: Locale,
+    write: Callable[[Page], None],
+    *,
+    strict: bool = True,
+    keep_existing: bool = True,
+    publish: bool = True,
+) -> tuple[Page, bool]:
+    """The translation of ``page`` into ``locale``, made through wagtail-localize if it is missing.
 
     ``write`` receives a copy of the source page and sets the translated text on it (title, rich text,
-    block texts...). Returns ``(translated page, created)``. Idempotent: when wagtail-localize already
-    manages a translation for this locale, nothing changes (an editor may have edited it). A translation
-    that exists without wagtail-localize (a plain ``copy_for_translation``) is adopted: its current text
-    becomes the recorded translation and the page itself is left as it is.
+    block texts...); the text is recorded as translation strings (``strict``: it must have the source's
+    shape). Returns ``(translated page, created)``, created: wagtail-localize manages it from now on. A new
+    translation is published (``publish``) or left as a draft revision for the caller
+    (``practices.writing.PracticeWriter.translate`` submits it to moderation).
+
+    With ``keep_existing`` (the default) this is idempotent: when wagtail-localize already manages a
+    translation for this locale, nothing changes (an editor may have edited it). A translation that exists
+    without wagtail-localize (a plain ``copy_for_translation``) is adopted: its current text becomes the
+    recorded translation and the page itself is left as it is. Without ``keep_existing`` the text is
+    recorded for the existing translation too, and the caller writes it onto the page's next revision.
     """
     source, _ = TranslationSource.get_or_create_from_instance(page)
     translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
     existing = page.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and keep_existing:
         if created:
             record_translation_strings(source, existing.specific, locale, strict=False)
         return existing.specific, created
 
     translated = source.as_instance()
     write(translated)
-    record_translation_strings(source, translated, locale)
+    record_translation_strings(source, translated, locale, strict=strict)
+    if existing is not None:
+        return existing.specific, False
     # Saved as a draft and published here rather than with publish=True, which defers publishing to
     # transaction.on_commit: the page must be live as soon as this returns, inside or outside a transaction.
     translation.save_target(publish=False)
     target = translation.get_target_instance().specific
-    target.get_latest_revision().publish()
-    target.refresh_from_db()
+    if publish:
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
     return target, True
 
 

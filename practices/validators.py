@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 import functools
 import gettext
+import re
 
 import pycountry
 from django.core.exceptions import ValidationError
@@ -48,3 +49,49 @@ def country_name(code: str) -> str:
     name = getattr(country, "common_name", None) or country.name
     language = (get_language() or "en").split("-")[0]
     return name if language == "en" else _country_names(language).gettext(name)
+
+
+HTTP_SCHEMES = ("http", "https")
+
+
+def is_http_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s) address: the only kind of link taken from outside."""
+    value = (value or "").strip()
+    scheme, _, rest = value.partition(":")
+    # Browsers drop control characters and whitespace inside a scheme ("java\tscript:"), so compare what is left.
+    scheme = "".join(ch for ch in scheme if ch.isprintable() and not ch.isspace()).lower()
+    return scheme in HTTP_SCHEMES and rest.startswith("//") and len(rest) > 2
+
+
+def validate_http_url(value: str) -> None:
+    """Addresses that come from outside (sources, canonical links, resources, websites) are http or https."""
+    if value and not is_http_url(value):
+        raise ValidationError(
+            _("Enter an address that starts with http:// or https://."), code="not_http", params={"value": value}
+        )
+
+
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+|\(at\)|\[at\]", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?|ftp)://|\bwww\.|\b[\w-]+\.(?:de|com|org|net|eu|info|at|ch)(?:/|\b)", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+|\b(?:tel|phone|fon|fax)\b\.?:?\s*|\b0)[\d\s/().-]{6,}\d", re.IGNORECASE)
+
+
+def organisation_name_problem(name: str) -> str:
+    """Why ``name`` cannot be an organisation's name (an e-mail address, phone number or web address), or ""."""
+    if _EMAIL.search(name):
+        return "an e-mail address"
+    if _URL.search(name):
+        return "a web address"
+    match = _PHONE.search(name)
+    if match and sum(ch.isdigit() for ch in match.group()) >= 6:
+        return "a phone number"
+    return ""
+
+
+def validate_organisation_name(value: str) -> None:
+    """An organisation's name never holds contact data: that belongs to contacts, not to a reusable record."""
+    problem = organisation_name_problem(value or "")
+    if problem:
+        raise ValidationError(
+            _("An organisation's name cannot contain %(what)s."), code="contact_data_in_name", params={"what": problem}
+        )

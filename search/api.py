@@ -12,16 +12,18 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.datastructures import MultiValueDict
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
+from ninja.parser import Parser
 from wagtail.models import Locale
 
 from practices.choices import Role
 from practices.models import PracticeOrganisation, TargetGroup
 from practices.transfer_facts import transfer_facts_json
-from search.engine import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, ParameterError, parse_params, run_search
-from search.facets import FACETS, term_labels
-from search.geo import NEAR_KM
+from search.engine import run_search, search_params
+from search.facets import term_labels
+from search.params import SearchQuery
 
 api = NinjaAPI(
     title="Praxis practice search",
@@ -119,53 +121,26 @@ class ErrorResponse(Schema):
     parameter: str
 
 
+class RepeatedParameters(Parser):
+    """Every query parameter as the list of its values, so ``SearchQuery`` sees a repeated one (and can refuse
+    ``page=1&page=2``) instead of ninja's last value."""
+
+    def parse_querydict(self, data: MultiValueDict, list_fields: list[str], request: HttpRequest) -> dict:
+        return {key: data.getlist(key) for key in data}
+
+
+api.parser = RepeatedParameters()
+
+
 @api.exception_handler(ValidationError)
 def invalid_parameter(request: HttpRequest, exc: ValidationError):
     first = exc.errors[0] if exc.errors else {}
-    location = [str(part) for part in first.get("loc", []) if part not in ("query", "body")]
+    location = [str(part) for part in first.get("loc", []) if part not in ("query", "body", "parameters")]
     parameter = location[0] if location else ""
-    return api.create_response(
-        request,
-        {"error": f"Invalid value for '{parameter}': {first.get('msg', 'invalid')}.", "parameter": parameter},
-        status=400,
-    )
-
-
-def _error(parameter: str, message: str) -> Status:
-    return Status(400, {"error": message, "parameter": parameter})
-
-
-def _facet_field(name: str):
-    return Field([], description=f"{FACETS[name].label} (repeatable; value codes as listed under facets.{name})")
-
-
-class SearchParameters(Schema):
-    q: str = Field("", description="Words to search for (all must match)", max_length=MAX_QUERY_LENGTH)
-    sort: str | None = Field(None, description=f"One of: {', '.join(SORTS)}. Default: relevance with q, else newest")
-    page: int = Field(1, ge=1, description="Page number, from 1")
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
-    lang: str | None = Field(
-        None, description="Language of practices and labels: " + ", ".join(dict(settings.LANGUAGES))
-    )
-    near: str | None = Field(
-        None, description="Practices near a place: 'latitude,longitude' or a place's name ('Leipzig', 'Graz, AT')"
-    )
-    within: int | None = Field(None, description="Distance for 'near' in km: " + ", ".join(map(str, NEAR_KM)))
-    theme: list[str] = _facet_field("theme")
-    target_group: list[str] = _facet_field("target_group")
-    audience: list[str] = _facet_field("audience")
-    country: list[str] = _facet_field("country")
-    region: list[str] = _facet_field("region")
-    funder: list[str] = _facet_field("funder")
-    org_type: list[str] = _facet_field("org_type")
-    programme: list[str] = _facet_field("programme")
-    status: list[str] = _facet_field("status")
-    decade: list[str] = _facet_field("decade")
-    evidence: list[str] = _facet_field("evidence")
-    place_size: list[str] = _facet_field("place_size")
-    setting: list[str] = _facet_field("setting")
-    cost: list[str] = _facet_field("cost")
-    source: list[str] = _facet_field("source")
+    message = first.get("msg", "invalid")
+    if first.get("type") != "invalid_parameter":
+        message = f"Invalid value for '{parameter}': {message}."
+    return api.create_response(request, {"error": message, "parameter": parameter}, status=400)
 
 
 @api.get(
@@ -174,17 +149,10 @@ class SearchParameters(Schema):
     summary="Search practices",
     operation_id="search_practices",
 )
-def search(request: HttpRequest, parameters: Query[SearchParameters]):
-    # The typed arguments document and pre-check the parameters; the shared parser reads them all
-    # (the page uses the same one), so the page and the API cannot drift apart.
-    language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()
-    if language not in dict(settings.LANGUAGES) or len(set(request.GET.getlist("lang"))) > 1:
-        return _error("lang", f"'lang' must be one of: {', '.join(dict(settings.LANGUAGES))}.")
+def search(request: HttpRequest, parameters: Query[SearchQuery]):
+    language = parameters.lang or settings.LANGUAGE_CODE
     with translation.override(language):
-        try:
-            params = parse_params(request.GET, strict=True)
-        except ParameterError as error:
-            return _error(error.parameter, error.message)
+        params = search_params(parameters)
         locale = Locale.objects.get(language_code=language)
         outcome = run_search(params, locale)
         return Status(

@@ -8,20 +8,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published
 
-        from practices.models import PracticePage
-        from search.facet_index import data_changed
         from search.signals import practice_published
 
-        # The facet index first: similar practices are computed from it.
-        page_published.connect(data_changed, dispatch_uid="practice_search_published")
+        # What visitors see is followed through practices.changes; only the slow follow-up work is here.
         page_published.connect(practice_published, dispatch_uid="practice_search_similar")
-        page_unpublished.connect(data_changed, dispatch_uid="practice_search_unpublished")
-        post_delete.connect(data_changed, sender=Page, dispatch_uid="practice_search_deleted")
-        # Pages saved live without a publish signal (imports, factories) and drafts: cheap to over-invalidate.
-        post_save.connect(data_changed, sender=PracticePage, dispatch_uid="practice_search_saved")
-        for signal in (post_save, post_delete):
-            signal.connect(data_changed, sender=PageViewRestriction, dispatch_uid=f"practice_search_{signal}")

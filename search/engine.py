@@ -15,39 +15,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch
 from django.http import QueryDict
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from practices.models import PracticePage, Theme
 from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
-from search.geo import DEFAULT_NEAR_KM, NEAR_KM, Near, geo_index, parse_near
+from search.geo import DEFAULT_NEAR_KM, Near, geo_index, parse_near
 from search.highlight import highlight
 from search.locales import active_locale, remembered_locales
+from search.params import DEFAULT_PAGE_SIZE, read_search_query
 from search.ranking import query_terms, ranked_ids
 
-SORTS = {
-    "relevance": _("Relevance"),
-    "newest": _("Newest"),
-    "start_year": _("Start year"),
-    "title": _("Title"),
-}
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
-MAX_QUERY_LENGTH = 10_000
 MAX_VALUES_PER_FACET = 50
 FACET_LIMIT = 100  # values listed per facet (the most frequent; selected values always)
-
-
-class ParameterError(ValueError):
-    """A request parameter the API answers with 400; ``parameter`` names it."""
-
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter, self.message = parameter, message
 
 
 @dataclass
@@ -98,80 +82,38 @@ class SearchOutcome:
     suggestions: list[dict] = field(default_factory=list)
 
 
-def _single(data: QueryDict, name: str, strict: bool) -> str:
-    values = [v for v in data.getlist(name) if v.strip()]
-    if not values:
-        return ""
-    if strict and len(set(values)) > 1:
-        raise ParameterError(name, f"'{name}' was given more than once with different values.")
-    return values[-1].strip()
-
-
-def _positive_int(data: QueryDict, name: str, default: int, strict: bool, maximum: int | None = None) -> int:
-    raw = _single(data, name, strict)
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        if strict:
-            raise ParameterError(name, f"'{name}' must be a whole number.") from None
-        return default
-    if value < 1 or (maximum is not None and value > maximum):
-        if strict:
-            limit = f" between 1 and {maximum}" if maximum else " of at least 1"
-            raise ParameterError(name, f"'{name}' must be a whole number{limit}.")
-        return min(max(value, 1), maximum) if maximum else max(value, 1)
-    return value
-
-
-def _near(data: QueryDict, strict: bool) -> Near | None:
-    raw = _single(data, "near", strict)[:200]
-    if not raw:
-        return None
-    raw_km = _single(data, "within", strict)
-    try:
-        km = int(raw_km) if raw_km else DEFAULT_NEAR_KM
-    except ValueError:
-        km = -1
-    if km not in NEAR_KM:
-        if strict:
-            raise ParameterError("within", f"'within' must be one of: {', '.join(map(str, NEAR_KM))} (km).")
-        km = DEFAULT_NEAR_KM
-    near = parse_near(raw, km)
-    if near is None and strict:
-        raise ParameterError("near", "'near' must be 'latitude,longitude' or the name of a known place.")
-    return near
-
-
 def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
     """Read and validate request parameters. ``strict`` (the API) raises ParameterError; the page falls back."""
-    q = _single(data, "q", strict)
-    if len(q) > MAX_QUERY_LENGTH:
-        if strict:
-            raise ParameterError("q", f"'q' is longer than {MAX_QUERY_LENGTH} characters.")
-        q = q[:MAX_QUERY_LENGTH]
-    sort = _single(data, "sort", strict)
-    if sort not in SORTS:
-        if strict and sort:
-            raise ParameterError("sort", f"'sort' must be one of: {', '.join(SORTS)}.")
-        sort = ""
-    params = SearchParams(
-        q=q,
-        sort=sort,
-        page=_positive_int(data, "page", 1, strict),
-        page_size=_positive_int(data, "page_size", DEFAULT_PAGE_SIZE, strict, MAX_PAGE_SIZE),
-        near=_near(data, strict),
-    )
-    raw_near = _single(data, "near", strict)
-    if raw_near and params.near is None:
-        params.ignored["near"] = [raw_near[:200]]
+    return search_params(read_search_query(data, strict=strict))
+
+
+def search_params(query: Any) -> SearchParams:
+    """SearchParams of a validated ``SearchQuery``: facet values no public practice has are set aside as ignored.
+
+    Known values are those of the facet index, which holds live, public practices only, so a value that
+    only a draft or a private practice has (an organisation id, a region) is answered like one that does
+    not exist.
+    """
+    params = SearchParams(q=query.q, sort=query.sort or "", page=query.page, page_size=query.page_size)
+    if query.near:
+        params.near = parse_near(query.near, query.within or DEFAULT_NEAR_KM)
+        if params.near is None:  # a place the gazetteer does not know: ignored and said, like a facet value
+            params.ignored["near"] = [query.near]
+    index = None
     for name, facet in FACETS.items():
-        values = list(dict.fromkeys(v.strip() for v in data.getlist(name) if v.strip()))
-        if not values:
+        requested = getattr(query, name)
+        if not requested:
             continue
-        known, unknown = facet.clean(values[:MAX_VALUES_PER_FACET])
-        unknown += values[MAX_VALUES_PER_FACET:]
+        index = index or facet_index()
+        postings = index.postings.get(name, {})
+        known, unknown = [], []
+        for value in requested[:MAX_VALUES_PER_FACET]:
+            normalised = facet.normalise(value)
+            if normalised in postings:
+                known.append(normalised)
+            else:
+                unknown.append(value)
+        unknown += requested[MAX_VALUES_PER_FACET:]
         if known:
             params.filters[name] = list(dict.fromkeys(known))
         if unknown:
@@ -324,6 +266,11 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         ordered = index.filter_ids(ranked, matching)
     else:
         ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+    if not params.sort:
+        # Unless the reader chose an order, practices in the reader's language come before those shown
+        # in another language (not yet translated), each group in its own order.
+        own = [pk for pk in ordered if index.locale_of.get(pk) == locale.pk]
+        ordered = own + [pk for pk in ordered if index.locale_of.get(pk) != locale.pk]
     practices = load_practices(ordered[start : start + params.page_size])
     for practice in practices:
         practice.search_highlight = highlight(practice, terms) if terms else ""
@@ -338,3 +285,25 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     if count == 0 and params.is_filtered:
         outcome.suggestions = _suggestions(index, candidates, base, selections, params)
     return outcome
+
+
+def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: int | None = None) -> list[int]:
+    """Every matching practice id in result order (no facets, no page): for exports, feeds and digests."""
+    with remembered_locales():
+        locale = locale or active_locale()
+        index = facet_index()
+        matching = index.candidates(locale.pk)
+        ranked: list[int] | None = None
+        if query_terms(params.q):
+            ranked = ranked_ids(params.q, PracticePage.objects.live())
+            matching &= index.bits_of(ranked)
+        if params.near is not None:
+            matching &= index.bits_of_positions(geo_index(index).near(*params.near.point))
+        for name, values in params.filters.items():
+            matching &= index.selection(name, values)
+        sort = params.effective_sort
+        if ranked is not None and sort == "relevance":
+            ordered = index.filter_ids(ranked, matching)
+        else:
+            ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+        return ordered if limit is None else ordered[:limit]

@@ -1,46 +1,74 @@
-"""An in-memory facet index: one bit set (a Python int) per facet value, rebuilt when the data change.
+"""An in-memory facet index: one bit set (a Python int) per facet value, kept at the content version.
 
 Counting facets with ``COUNT(DISTINCT ...)`` queries was measured at 50–200 ms per facet at 10,000
 practices on SQLite (each query re-evaluates the candidate subqueries), ten times the budget of a whole
 request. Instead, the facts the facets need are read once into bit sets: filtering is an AND of the
 selected values' sets, a count is ``(value_set & selection).bit_count()``, microseconds each.
 
-The index is rebuilt from the database (about a dozen plain queries) when the data change: signals
-(publish, unpublish, delete, view restrictions; see ``search.apps``) bump a generation number in the
-cache, and every ``RECHECK_SECONDS`` a fingerprint of the live pages (their number, the latest
-publication time, the highest page id, the number of view restrictions) is compared as well, which
-catches changes made by other processes when the cache is not shared. (A renamed vocabulary term shows
-its new label after the next publication or restart.)
+The index remembers the content version of ``practices.changes`` it was built at. Each request reads the
+current version (one indexed query); when it moved on, the index applies the changes since its version
+(``changes_between``): each changed practice's bits are removed and, if it is still live and public, read
+again and re-added (about fifteen small queries, a few milliseconds), a copy being updated while other
+threads keep reading the old one. Only when the changes are too many, or "everything" changed (a view
+restriction on the practice index, a deleted vocabulary term) or the change log was pruned, is the index
+rebuilt from the database (about a dozen plain queries over all practices, around a second at 10,000
+practices). One thread of a process updates or rebuilds; the others wait for it and then take a second
+look instead of rebuilding again. A practice made private is therefore never served after its change has
+committed, in any worker process, with or without a shared cache.
 """
 
 from __future__ import annotations
 
+import bisect
 import threading
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Q
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction
 
-from practices.models import PracticePage
+from practices.changes import changes_between, current_version
+from practices.models import ContentChange, PracticePage
 from search.facets import FACETS
 from search.locales import default_locale
+
+ROW_FIELDS = ("pk", "locale_id", "translation_key", "title", "start_year", "first_published_at")
+SORTS = ("title", "start_year", "newest")
+MAX_INCREMENTAL_PAGES = 200  # more changed practices than this: rebuild
+# Positions of removed practices are not reused; rebuild once the dead ones outnumber the live ones.
+
+
+def _sort_keys(row: tuple) -> dict[str, tuple]:
+    pk, _locale, _key, title, start_year, published = row
+    title_key = (title.casefold(), pk)
+    return {
+        "title": title_key,
+        "start_year": (start_year is None, -(start_year or 0), *title_key),
+        "newest": (published is None, -(published.timestamp() if published else 0), -pk),
+    }
+
+
+def shown_practices():
+    """The practices search shows: live, public, not aliases."""
+    return PracticePage.objects.live().public().filter(alias_of__isnull=True)
 
 
 @dataclass
 class FacetIndex:
-    fingerprint: tuple
-    ids: list[int] = field(default_factory=list)  # bit position -> practice id
+    version: int = 0
+    ids: list[int | None] = field(default_factory=list)  # bit position -> practice id (None: removed)
     bit: dict[int, int] = field(default_factory=dict)  # practice id -> bit position
     candidates_by_locale: dict[int, int] = field(default_factory=dict)  # locale id -> set of shown practices
     locale_of: dict[int, int] = field(default_factory=dict)
     postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> practices
     orders: dict[str, list[int]] = field(default_factory=dict)  # sort -> practice ids, best first
+    sort_keys: dict[str, dict[int, tuple]] = field(default_factory=dict)  # sort -> practice id -> its key
+    values_of: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # id -> (facet, value)s
+    _labels: dict = field(default_factory=dict)
+    _keys: dict = field(default_factory=dict)  # practice id -> (translation key, locale id)
+    _groups: dict = field(default_factory=dict)  # translation key -> frozenset of practice ids
+    _default_locale_id: int = 0
 
     def labels(self, facet: str, values: list[str]) -> dict[str, str]:
-        """Labels in the active language, looked up once per language and index build."""
+        """Labels in the active language, looked up once per language and index (until labels change)."""
         key = (facet, translation.get_language())
         known = self._labels.setdefault(key, {})
         missing = [value for value in values if value not in known]
@@ -87,98 +115,176 @@ class FacetIndex:
     def candidates(self, locale_id: int) -> int:
         """Practices shown in a locale: its own, and those not translated into it (default language first)."""
         if locale_id not in self.candidates_by_locale:
-            self.candidates_by_locale[locale_id] = self._candidates(locale_id)
+            chosen = [pk for group in self._groups.values() for pk in self._choose(group, locale_id)]
+            self.candidates_by_locale[locale_id] = self.bits_of(chosen)
         return self.candidates_by_locale[locale_id]
 
-    def _candidates(self, locale_id: int) -> int:
-        by_key: dict = {}
-        for pk, (key, page_locale) in self._keys.items():
-            by_key.setdefault(key, []).append((page_locale, pk))
-        default_id = self._default_locale_id
-        chosen = []
-        for versions in by_key.values():
-            here = [pk for page_locale, pk in versions if page_locale == locale_id]
-            if here:
-                chosen += here
-                continue
-            fallback = [pk for page_locale, pk in versions if page_locale == default_id] or [min(versions)[1]]
-            chosen += fallback
-        return self.bits_of(chosen)
+    def _choose(self, group, locale_id: int) -> list[int]:
+        """The versions of one practice (a translation group) shown in ``locale_id``."""
+        versions = [(self._keys[pk][1], pk) for pk in group]
+        here = [pk for page_locale, pk in versions if page_locale == locale_id]
+        if here:
+            return here
+        fallback = [pk for page_locale, pk in versions if page_locale == self._default_locale_id]
+        return fallback or [min(versions)[1]]
 
-    generation: int = 0
-    checked: float = 0.0
-    _labels: dict = field(default_factory=dict)
-    _keys: dict = field(default_factory=dict)
-    _default_locale_id: int = 0
+    # Incremental updates ------------------------------------------------------------------------
+
+    def updated(self, page_ids: set[int], *, version: int, labels: bool = False) -> FacetIndex:
+        """A copy with ``page_ids`` read again from the database (removed if no longer shown)."""
+        rows = list(shown_practices().filter(pk__in=page_ids).values_list(*ROW_FIELDS)) if page_ids else []
+        shown = [row[0] for row in rows]
+        values: dict[int, list[tuple[str, str]]] = {pk: [] for pk in shown}
+        if shown:
+            for name, facet in FACETS.items():
+                for page_id, value in facet.pairs(shown):
+                    if page_id in values:
+                        values[page_id].append((name, value))
+        new = replace(
+            self,
+            version=version,
+            ids=list(self.ids),
+            bit=dict(self.bit),
+            candidates_by_locale={},
+            locale_of=dict(self.locale_of),
+            postings={name: dict(postings) for name, postings in self.postings.items()},
+            orders={sort: list(order) for sort, order in self.orders.items()},
+            sort_keys={sort: dict(keys) for sort, keys in self.sort_keys.items()},
+            values_of=dict(self.values_of),
+            _labels={} if labels else self._labels,
+            _keys=dict(self._keys),
+            _groups=dict(self._groups),
+        )
+        touched_groups = {self._keys[pk][0] for pk in page_ids if pk in self._keys}
+        for pk in page_ids:
+            new._remove(pk)
+        for row in rows:
+            new._add(row, values[row[0]])
+            touched_groups.add(row[2])
+        dead = self.bits_of(page_ids)  # old positions of the changed practices (never reused)
+        for locale_id, bits in self.candidates_by_locale.items():
+            new.candidates_by_locale[locale_id] = new._rechoose(bits & ~dead, locale_id, touched_groups)
+        return new
+
+    def _remove(self, pk: int) -> None:
+        position = self.bit.pop(pk, None)
+        if position is None:
+            return
+        self.ids[position] = None  # positions are not reused: cached bit sets stay meaningful
+        mask = ~(1 << position)
+        for name, value in self.values_of.pop(pk, ()):
+            remaining = self.postings[name].get(value, 0) & mask
+            if remaining:
+                self.postings[name][value] = remaining
+            else:
+                self.postings[name].pop(value, None)
+        for sort in SORTS:
+            self.orders[sort].remove(pk)
+            del self.sort_keys[sort][pk]
+        key, _locale = self._keys.pop(pk)
+        self.locale_of.pop(pk, None)
+        group = self._groups[key] - {pk}
+        if group:
+            self._groups[key] = group
+        else:
+            del self._groups[key]
+
+    def _add(self, row: tuple, values: list[tuple[str, str]]) -> None:
+        pk, locale_id, key = row[0], row[1], row[2]
+        position = len(self.ids)
+        self.ids.append(pk)
+        self.bit[pk] = position
+        self.locale_of[pk] = locale_id
+        self._keys[pk] = (key, locale_id)
+        self._groups[key] = self._groups.get(key, frozenset()) | {pk}
+        bit = 1 << position
+        for name, value in values:
+            self.postings.setdefault(name, {})
+            self.postings[name][value] = self.postings[name].get(value, 0) | bit
+        self.values_of[pk] = tuple(values)
+        for sort, sort_key in _sort_keys(row).items():
+            keys = self.sort_keys[sort]
+            keys[pk] = sort_key
+            bisect.insort(self.orders[sort], pk, key=keys.__getitem__)
+
+    def _rechoose(self, bits: int, locale_id: int, groups: set) -> int:
+        """A locale's candidates after changes to some translation groups."""
+        for key in groups:
+            members = self._groups.get(key, frozenset())
+            chosen = set(self._choose(members, locale_id)) if members else set()
+            for pk in members:
+                position = 1 << self.bit[pk]
+                bits = bits | position if pk in chosen else bits & ~position
+        return bits
 
 
-def fingerprint() -> tuple:
-    pages = Page.objects.aggregate(
-        live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), last=Max("pk")
-    )
-    return (pages["live"], pages["published"], pages["last"], PageViewRestriction.objects.count())
-
-
-def build() -> FacetIndex:
-    index = FacetIndex(fingerprint=fingerprint())
-    rows = list(
-        PracticePage.objects.live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .values_list("pk", "locale_id", "translation_key", "title", "start_year", "first_published_at")
-    )
+def build(version: int | None = None) -> FacetIndex:
+    """The whole index from the database; ``version`` (read before the data) is the version it reflects."""
+    index = FacetIndex(version=current_version() if version is None else version)
+    rows = list(shown_practices().values_list(*ROW_FIELDS))
     index.ids = [row[0] for row in rows]
     index.bit = {pk: position for position, pk in enumerate(index.ids)}
-    index._keys = {row[0]: (row[2], row[1]) for row in rows}
     index._default_locale_id = default_locale().pk
+    index._keys = {row[0]: (row[2], row[1]) for row in rows}
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault(row[2], set()).add(row[0])
+    index._groups = {key: frozenset(members) for key, members in groups.items()}
     index.locale_of = {row[0]: row[1] for row in rows}
+    values: dict[int, list[tuple[str, str]]] = {row[0]: [] for row in rows}
     for name, facet in FACETS.items():
         postings: dict[str, int] = {}
         for page_id, value in facet.pairs():
             position = index.bit.get(page_id)
             if position is not None:
                 postings[value] = postings.get(value, 0) | (1 << position)
+                values[page_id].append((name, value))
         index.postings[name] = postings
-    by_title = sorted(rows, key=lambda row: (row[3].casefold(), row[0]))
-    index.orders["title"] = [row[0] for row in by_title]
-    index.orders["start_year"] = [row[0] for row in sorted(by_title, key=lambda row: (row[4] is None, -(row[4] or 0)))]
-    index.orders["newest"] = [
-        row[0]
-        for row in sorted(rows, key=lambda row: (row[5] is None, -(row[5].timestamp() if row[5] else 0), -row[0]))
-    ]
+    index.values_of = {pk: tuple(pairs) for pk, pairs in values.items()}
+    keys = {row[0]: _sort_keys(row) for row in rows}
+    for sort in SORTS:
+        index.sort_keys[sort] = {pk: row_keys[sort] for pk, row_keys in keys.items()}
+        index.orders[sort] = sorted(index.ids, key=index.sort_keys[sort].__getitem__)
     return index
 
 
-GENERATION_KEY = "practice-search:generation"
-RECHECK_SECONDS = 10.0
-_current: FacetIndex | None = None
-_lock = threading.Lock()
+class WorkerFacetIndex:
+    """One worker process's facet index, kept at the content version (a test may make a second one)."""
+
+    def __init__(self) -> None:
+        self.index: FacetIndex | None = None
+        self.lock = threading.Lock()
+        self.builds = 0  # full builds, for tests and the benchmark
+        self.updates = 0  # incremental updates
+
+    def get(self) -> FacetIndex:
+        version = current_version()
+        index = self.index
+        if index is not None and index.version == version:
+            return index
+        with self.lock:
+            index = self.index  # second look: another thread may have caught up while we waited
+            if index is not None and index.version >= version:
+                return index
+            self.index = self._refresh(index, version)
+            return self.index
+
+    def _refresh(self, index: FacetIndex | None, version: int) -> FacetIndex:
+        if index is not None and len(index.ids) <= 2 * len(index.bit) + 1000:
+            changes = changes_between(index.version, version)
+            if changes is not None and not any(change.kind == ContentChange.ALL for change in changes):
+                page_ids = {change.page_id for change in changes if change.page_id is not None}
+                if len(page_ids) <= MAX_INCREMENTAL_PAGES:
+                    self.updates += 1
+                    labels = any(change.kind == ContentChange.LABELS for change in changes)
+                    return index.updated(page_ids, version=version, labels=labels)
+        self.builds += 1
+        return build(version)
 
 
-def data_changed(**kwargs) -> None:
-    """Signal receiver: publishing, unpublishing, deleting or restricting pages bumps the generation."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+worker = WorkerFacetIndex()
 
 
 def facet_index() -> FacetIndex:
-    """The facet index of the current data.
-
-    Fresh while the cached generation (bumped by signals, shared through the cache) is unchanged; at most
-    every ``RECHECK_SECONDS`` the fingerprint query also checks, for changes made in another process with
-    a per-process cache, or without signals.
-    """
-    global _current
-    current, generation, now = _current, cache.get(GENERATION_KEY, 0), time.monotonic()
-    if current is not None and current.generation == generation:
-        if now - current.checked < RECHECK_SECONDS:
-            return current
-        if current.fingerprint == fingerprint():
-            current.checked = now
-            return current
-    with _lock:
-        _current = build()
-        _current.generation, _current.checked = generation, now
-        return _current
+    """This worker's facet index at the current content version."""
+    return worker.get()

@@ -35,8 +35,10 @@ from practices.models import (
     Theme,
     TransferAudience,
 )
+from practices.params import ascii_int
 from practices.transfer_facts import CostBand, PlaceSize, Setting, cost_band, place_size, yearly_cost_eur
 from practices.validators import country_name
+from practices.vocabularies import region_name
 from search.locales import active_locale, default_locale
 
 IMPLEMENTING_ROLES = (Role.IMPLEMENTING, Role.COORDINATOR)
@@ -63,15 +65,17 @@ class Facet:
     label: Promise
     ordered_by_value = False  # decades and statuses keep their natural order; others go by count
 
-    def pairs(self) -> Iterable[tuple[int, str]]:
-        """(practice id, value) for every practice page, live or not (the facet index intersects)."""
+    def pairs(self, page_ids: list[int] | None = None) -> Iterable[tuple[int, str]]:
+        """(practice id, value) for every practice page (or those of ``page_ids``), live or not (the facet
+        index intersects)."""
         raise NotImplementedError
 
-    def clean(self, values: list[str]) -> tuple[list[str], list[str]]:
-        """Split requested values into known (normalised) and unknown ones."""
-        raise NotImplementedError
+    def normalise(self, value: str) -> str:
+        """A requested value in the form the index keeps (whether it is known, the index says)."""
+        return value
 
     def labels(self, values: Iterable[str]) -> dict[str, str]:
+        """Labels of values that public practices have (the engine asks for no others)."""
         raise NotImplementedError
 
     def value_order(self, value: str):
@@ -91,13 +95,12 @@ class TermFacet(Facet):
         terms = self.model.objects.all()
         return terms.filter(locale=default_locale()) if self.translatable else terms
 
-    def clean(self, values):
-        known = set(self._terms().filter(slug__in=values).values_list("slug", flat=True))
-        return [v for v in values if v in known], [v for v in values if v not in known]
-
-    def pairs(self):
+    def pairs(self, page_ids=None):
         slugs = dict(self._terms().values_list("pk", "slug"))
-        for page_id, term_id in self.through.objects.values_list("practicepage_id", self.term_column):
+        links = self.through.objects.all()
+        if page_ids is not None:
+            links = links.filter(practicepage_id__in=page_ids)
+        for page_id, term_id in links.values_list("practicepage_id", self.term_column):
             if term_id in slugs:
                 yield page_id, slugs[term_id]
 
@@ -115,20 +118,18 @@ class PlaceFacet(Facet):
     def __init__(self, name: str, label: Promise, column: str):
         self.name, self.label, self.column = name, label, column
 
-    def clean(self, values):
-        if self.column == "country":
-            normalised = [v.strip().upper() for v in values]
-            known = {v for v in normalised if len(v) == 2 and pycountry.countries.get(alpha_2=v)}
-            return [v for v in normalised if v in known], [v for v in values if v.strip().upper() not in known]
-        known = set(PracticePlace.objects.filter(**{f"{self.column}__in": values}).values_list(self.column, flat=True))
-        return [v for v in values if v in known], [v for v in values if v not in known]
+    def normalise(self, value):
+        return value.strip().upper() if self.column == "country" else value
 
-    def pairs(self):
-        return PracticePlace.objects.exclude(**{self.column: ""}).values_list("page_id", self.column)
+    def pairs(self, page_ids=None):
+        places = PracticePlace.objects.exclude(**{self.column: ""})
+        if page_ids is not None:
+            places = places.filter(page_id__in=page_ids)
+        return places.values_list("page_id", self.column)
 
     def labels(self, values):
         if self.column != "country":
-            return {value: value for value in values}
+            return {value: region_name(value) for value in values}
         return {value: localised_country_name(value) for value in values}
 
 
@@ -150,19 +151,19 @@ class FunderFacet(Facet):
 
     name, label = "funder", _("Funder")
 
-    def clean(self, values):
-        ids = {v for v in values if v.isdigit() and len(v) < 19}
-        known = {str(pk) for pk in Organisation.objects.filter(pk__in=ids).values_list("pk", flat=True)}
-        return [v for v in values if v in known], [v for v in values if v not in known]
-
-    def pairs(self):
-        links = PracticeOrganisation.objects.filter(role=Role.FUNDER).values_list("page_id", "organisation_id")
+    def pairs(self, page_ids=None):
+        links = PracticeOrganisation.objects.filter(role=Role.FUNDER)
+        if page_ids is not None:
+            links = links.filter(page_id__in=page_ids)
+        links = links.values_list("page_id", "organisation_id")
         return ((page_id, str(organisation_id)) for page_id, organisation_id in links)
 
     def labels(self, values):
         return {
             str(org.pk): org.display_name
-            for org in Organisation.objects.filter(pk__in=[int(v) for v in values]).only("name", "short_name")
+            for org in Organisation.objects.filter(pk__in=[pk for pk in map(ascii_int, values) if pk is not None]).only(
+                "name", "short_name"
+            )
         }
 
 
@@ -174,15 +175,12 @@ class OrganisationTypeFacet(Facet):
     def _types(self) -> QuerySet:
         return OrganisationType.objects.filter(locale=default_locale())
 
-    def clean(self, values):
-        known = set(self._types().filter(slug__in=values).values_list("slug", flat=True))
-        return [v for v in values if v in known], [v for v in values if v not in known]
-
-    def pairs(self):
+    def pairs(self, page_ids=None):
         slugs = dict(self._types().values_list("pk", "slug"))
-        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES).values_list(
-            "page_id", "organisation__organisation_type_id"
-        )
+        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES)
+        if page_ids is not None:
+            links = links.filter(page_id__in=page_ids)
+        links = links.values_list("page_id", "organisation__organisation_type_id")
         return ((page_id, slugs[type_id]) for page_id, type_id in links if type_id in slugs)
 
     def labels(self, values):
@@ -199,11 +197,11 @@ class ChoiceFacet(Facet):
     def __init__(self, name: str, label: Promise, field: str, choices):
         self.name, self.label, self.field, self.choices = name, label, field, choices
 
-    def clean(self, values):
-        return [v for v in values if v in self.choices.values], [v for v in values if v not in self.choices.values]
-
-    def pairs(self):
-        return PracticePage.objects.exclude(**{self.field: ""}).values_list("pk", self.field)
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(**{self.field: ""})
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        return pages.values_list("pk", self.field)
 
     def labels(self, values):
         names = dict(self.choices.choices)
@@ -219,8 +217,11 @@ class SourceKindFacet(ChoiceFacet):
     def __init__(self):
         super().__init__("source", _("Source"), "kind", SourceKind)
 
-    def pairs(self):
-        return PracticeSource.objects.values_list("page_id", "kind")
+    def pairs(self, page_ids=None):
+        sources = PracticeSource.objects.all()
+        if page_ids is not None:
+            sources = sources.filter(page_id__in=page_ids)
+        return sources.values_list("page_id", "kind")
 
 
 class DecadeFacet(Facet):
@@ -229,12 +230,11 @@ class DecadeFacet(Facet):
     name, label = "decade", _("Period (start)")
     ordered_by_value = True
 
-    def clean(self, values):
-        known = [v for v in values if v.isdigit() and len(v) == 4 and int(v) % 10 == 0]
-        return known, [v for v in values if v not in known]
-
-    def pairs(self):
-        years = PracticePage.objects.exclude(start_year=None).values_list("pk", "start_year")
+    def pairs(self, page_ids=None):
+        years = PracticePage.objects.exclude(start_year=None)
+        if page_ids is not None:
+            years = years.filter(pk__in=page_ids)
+        years = years.values_list("pk", "start_year")
         return ((page_id, str(year // 10 * 10)) for page_id, year in years)
 
     def labels(self, values):
@@ -250,9 +250,11 @@ class PlaceSizeFacet(ChoiceFacet):
     def __init__(self):
         super().__init__("place_size", _("Size of place"), "population", PlaceSize)
 
-    def pairs(self):
-        populations = PracticePage.objects.exclude(population=None).values_list("pk", "population")
-        return ((page_id, place_size(population)) for page_id, population in populations)
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(population=None)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        return ((page_id, place_size(population)) for page_id, population in pages.values_list("pk", "population"))
 
 
 class CostBandFacet(ChoiceFacet):
@@ -261,8 +263,11 @@ class CostBandFacet(ChoiceFacet):
     def __init__(self):
         super().__init__("cost", _("Cost per year"), "cost_amount", CostBand)
 
-    def pairs(self):
-        rows = PracticePage.objects.exclude(cost_amount=None).values_list(
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(cost_amount=None)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        rows = pages.values_list(
             "pk", "cost_amount", "cost_currency", "cost_period", "funding_months", "participants", "participants_period"
         )
         for page_id, amount, currency, period, months, participants, reach in rows:

@@ -139,7 +139,7 @@ class GeoIndex:
             x, y = _mercator(latitude, longitude)
             points.append((quadkey(int(x * scale), int(y * scale)), position, latitude, longitude, page_id))
         points.sort()
-        index = cls(practices=len(ids))
+        index = cls(practices=max(bit.values(), default=-1) + 1)
         if points:
             index.keys, index.positions, index.latitudes, index.longitudes, index.practice_ids = (
                 list(column) for column in zip(*points, strict=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Max, QuerySet
 from modelsearch.backends import get_search_backend
@@ -25,7 +26,6 @@ from practices.models import PracticePage
 
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 40
-MAX_HITS = 10_000
 WORD = re.compile(r"[^\W_]+")
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
 
@@ -42,8 +42,14 @@ def query_terms(text: str) -> list[str]:
     return terms
 
 
-def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit: int = MAX_HITS) -> list[int]:
-    """Ids of practices matching ``text``, best first: every word (``and``) or any (``or``).
+def batch_size() -> int:
+    """How many ids one backend query returns; the backends ask again until every match is read."""
+    return getattr(settings, "SEARCH_BATCH_SIZE", 10_000)
+
+
+def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit: int | None = None) -> list[int]:
+    """Ids of practices matching ``text``, best first: every word (``and``) or any (``or``); all of them
+    unless ``limit`` is given, so counts, facet counts and sorts are exact at any size.
 
     ``candidates`` restricts the pages where the backend can take a queryset (PostgreSQL); the caller
     intersects with it in any case.
@@ -59,7 +65,15 @@ def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit:
     results = backend.search(
         " ".join(terms), PracticePage.objects.filter(pk__in=candidates.values("pk")), operator=operator
     )
-    return list(results.get_queryset().values_list("pk", flat=True)[:limit])
+    ranked = results.get_queryset().values_list("pk", flat=True)
+    ids: list[int] = []
+    size = batch_size()
+    while limit is None or len(ids) < limit:
+        batch = list(ranked[len(ids) : len(ids) + size])
+        ids += batch
+        if len(batch) < size:
+            break
+    return ids[:limit]
 
 
 def _uses_sqlite_fts(backend) -> bool:
@@ -91,19 +105,28 @@ def _practice_of_entry() -> dict[int, int]:
     return _entry_pages["pages"]
 
 
-def sqlite_ranked_ids(terms: list[str], operator: str = "and", limit: int = MAX_HITS) -> list[int]:
+def sqlite_ranked_ids(terms: list[str], operator: str = "and", limit: int | None = None) -> list[int]:
     """Practice ids by ``bm25()`` straight from the FTS5 table (rowid = index entry id), without a join."""
     fts = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
     # bm25() weights follow the FTS5 column order: autocomplete, body, title. Lower scores rank higher.
+    # rowid breaks ties, so consecutive batches neither repeat nor skip an entry.
     sql = (
         f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s "
-        f"ORDER BY bm25({fts}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT}) LIMIT %s"
+        f"ORDER BY bm25({fts}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT}), rowid LIMIT %s OFFSET %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_match_expression(terms, operator), limit * 2])
-        rowids = [row[0] for row in cursor.fetchall()]
+    match, size = fts5_match_expression(terms, operator), batch_size()
     pages = _practice_of_entry()
-    return [pages[rowid] for rowid in rowids if rowid in pages][:limit]
+    ids: list[int] = []
+    offset = 0
+    with connection.cursor() as cursor:
+        while limit is None or len(ids) < limit:
+            cursor.execute(sql, [match, size, offset])
+            rowids = [row[0] for row in cursor.fetchall()]
+            ids += [pages[rowid] for rowid in rowids if rowid in pages]
+            offset += size
+            if len(rowids) < size:
+                break
+    return ids[:limit]
 
 
 def cluster_query(backend, terms: list[str], operator: str = "and"):
@@ -115,9 +138,18 @@ def cluster_query_body(backend, terms: list[str], operator: str = "and") -> dict
     return cluster_query(backend, terms, operator)._get_es_body()
 
 
-def cluster_ranked_ids(backend, terms: list[str], operator: str = "and", limit: int = MAX_HITS) -> list[int]:
+def cluster_ranked_ids(backend, terms: list[str], operator: str = "and", limit: int | None = None) -> list[int]:
+    """Every hit, in batches: ``search_after`` on (score, pk) pages past the cluster's result window."""
     results = cluster_query(backend, terms, operator)
     index = backend.get_index_for_model(PracticePage).name
-    params = {"index": index, "_source": False, results.fields_param_name: "pk", "size": limit}
-    response = results._backend_do_search(results._get_es_body(), **params)
-    return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    size = batch_size()
+    body = {**results._get_es_body(), "sort": [{"_score": "desc"}, {"pk": "asc"}]}
+    ids: list[int] = []
+    while limit is None or len(ids) < limit:
+        params = {"index": index, "_source": False, results.fields_param_name: "pk", "size": size}
+        hits = results._backend_do_search(body, **params)["hits"]["hits"]
+        ids += [int(hit["fields"]["pk"][0]) for hit in hits]
+        if len(hits) < size:
+            break
+        body["search_after"] = hits[-1]["sort"]
+    return ids[:limit]

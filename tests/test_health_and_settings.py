@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"}
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
@@ -61,9 +63,22 @@ def test_production_settings_pass_check_deploy():
         DJANGO_SETTINGS_MODULE="kb.settings.production",
         SECRET_KEY="a-long-random-production-secret-key-for-the-check-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="praxis.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_fails_with_a_per_process_cache():
+    result = run_django(
+        "import sys; from django.core.management import execute_from_command_line;"
+        "execute_from_command_line(['manage.py', 'check', '--deploy'])",
+        DJANGO_SETTINGS_MODULE="kb.settings.production",
+        SECRET_KEY="a-long-random-production-secret-key-for-the-check-0123456789-abcdefghijklmnop",
+        ALLOWED_HOSTS="praxis.example.org",
+    )
+    assert result.returncode != 0
+    assert "practices.E001" in result.stderr and "REDIS_URL" in result.stderr
 
 
 def test_database_url_switches_to_postgresql():

@@ -12,7 +12,8 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
 from practices.models import PracticeIndexPage, PracticePage
-from search.engine import ParameterError, SearchParams, matching_bits, parse_params, run_search
+from practices.params import ParameterError
+from search.engine import SearchParams, matching_bits, parse_params, run_search
 from search.geo import MAX_ZOOM, geo_index
 from search.locales import active_locale
 from transfer.check import ADAPT, FITS, MISSING, CheckForm, evaluate, verdict

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from wagtail.models import Locale
-
 from practices.choices import Role
-from practices.models import PracticeOrganisation, PracticePage
-from practices.tests.factories import ContactFactory, OrganisationFactory, PracticePageFactory
+from practices.models import PracticePage
+from practices.records import ContactRecord, OrganisationRecord, PlaceRecord
+from practices.tests.factories import ContactFactory, PracticePageFactory, translate_practice
 
 __all__ = ["ContactFactory", "PracticePageFactory", "card_practice", "translate"]
 
 
-def card_practice(parent, **kwargs) -> PracticePage:
+def card_practice(parent, **fields) -> PracticePage:
     """A live practice with a funder, a period and a *published* contact that must never reach a card."""
     defaults = {
         "title": "Bridge to Work Leipzig",
@@ -20,25 +19,21 @@ def card_practice(parent, **kwargs) -> PracticePage:
         "start_year": 2016,
         "end_year": 2021,
         "status": "ended",
+        "places": [PlaceRecord(city="Leipzig", region="Saxony", country="DE")],
+        "themes": ["mentoring"],
+        "target_groups": ["refugees"],
+        "organisations": [
+            OrganisationRecord(name="Jobcenter Leipzig", role=Role.IMPLEMENTING, type="welfare-ngo"),
+            OrganisationRecord(name="European Social Fund", role=Role.FUNDER, website="https://example.eu/esf"),
+        ],
+        "contacts": [
+            ContactRecord(name="Secret Person", email="secret.person@example.org", phone="+49 1", publish=True)
+        ],
     }
-    page = PracticePageFactory(parent=parent, **{**defaults, **kwargs})
-    page.organisation_roles.update(organisation=OrganisationFactory(name="Jobcenter Leipzig"))
-    PracticeOrganisation.objects.create(
-        page=page,
-        organisation=OrganisationFactory(name="European Social Fund", website="https://example.eu/esf"),
-        role=Role.FUNDER,
-    )
-    ContactFactory(page=page, name="Secret Person", email="secret.person@example.org", phone="+49 1", publish=True)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return PracticePageFactory(parent=parent, with_facts=False, **{**defaults, **fields})
 
 
-def translate(page: PracticePage, parent, **fields) -> PracticePage:
-    """A published German translation of ``page`` under ``parent`` (the German practice index)."""
-    translation = page.copy_for_translation(Locale.objects.get(language_code="de"), copy_parents=False)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
+def translate(page: PracticePage, parent, **texts) -> PracticePage:
+    """A published German translation of ``page`` (under ``parent``, the German practice index)."""
+    assert parent.locale.language_code == "de"
+    return translate_practice(page, "de", **texts)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from importers.records import ContactRecord
 from importers.textutils import fold, squash
+from practices.records import ContactRecord
 
 EMAIL = re.compile(
     r"[\w.+-]{1,64}\s*(?:@|\s?[\[(]\s?(?:at|ät|@)\s?[\])]\s?|\s+at\s+(?=[\w-]+\s*(?:\.|\[dot\]|\(dot\))))\s*"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from importers.records import EventRecord
 from importers.textutils import MONTHS
+from practices.records import EventRecord
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)"  # noqa: E501

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.records import (
+from importers.textutils import fold, squash
+from importers.vocabulary import ORGANISATION_TYPES, Vocabulary
+from practices.records import (
     ROLE_COORDINATOR,
     ROLE_FUNDER,
     ROLE_IMPLEMENTING,
@@ -17,8 +19,6 @@ from importers.records import (
     ROLE_PRIORITY,
     OrganisationRecord,
 )
-from importers.textutils import fold, squash
-from importers.vocabulary import ORGANISATION_TYPES, Vocabulary
 
 
 @dataclass(frozen=True)

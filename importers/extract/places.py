@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import pycountry
 
-from importers.records import PlaceRecord
 from importers.textutils import fold
+from practices.records import PlaceRecord
 
 # geonames admin1 code -> ISO 3166-2 code, for Germany.
 GEONAMES_DE_ADMIN1 = {

@@ -6,8 +6,8 @@ import re
 
 from importers.extract.dates import YEAR
 from importers.extract.places import find_cities
-from importers.records import AwardRecord, InterviewRecord, QuoteRecord
 from importers.textutils import squash
+from practices.records import AwardRecord, InterviewRecord, QuoteRecord
 
 _PRIZE_WORD = r"(?:Prize|Award|Preis|Integrationspreis|Award\s+for\s+[A-Z][\w ]{2,40})"
 _AWARD_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*\s+|of\s+|for\s+|the\s+|für\s+|des\s+|der\s+)"

@@ -11,9 +11,9 @@ from types import ModuleType
 
 from importers.errors import ImporterError, NoContent, ParserCrash, UnknownFormat
 from importers.parsers import cities_of_migration, equal, generic, ilo, iq_good_practice
-from importers.reading import read_document
-from importers.records import PracticeRecord
+from importers.reading import check_prose, read_document
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 PARSERS: dict[str, ModuleType] = {
     ilo.KIND: ilo,
@@ -24,6 +24,8 @@ PARSERS: dict[str, ModuleType] = {
 }
 FALLBACK = generic.KIND
 MIN_DETECTION = 0.3
+# Real practice pages have far less text; past this the extractors' cost is spent on noise.
+MAX_ANALYSED_CHARS = 200_000
 _default_vocabulary: Vocabulary | None = None
 
 
@@ -47,16 +49,21 @@ def parse_document(
         vocabulary = _default_vocabulary
     if kind != "auto" and kind not in PARSERS:
         raise UnknownFormat(f"unknown source kind {kind!r}; known: auto, {', '.join(PARSERS)}")
-    document = read_document(raw)
-    text = document.text
     try:
+        document = read_document(raw)
+        text = document.text
+        check_prose(text)
         if kind == "auto":
-            kind, _score = detect_kind(text)
-        record = PARSERS[kind].parse(text, vocabulary=vocabulary)
+            kind, _score = detect_kind(text[:MAX_ANALYSED_CHARS])
+        record = PARSERS[kind].parse(text[:MAX_ANALYSED_CHARS], vocabulary=vocabulary)
     except ImporterError:
         raise
-    except Exception as exc:  # a parser bug must fail this file only, with a reason
+    except RecursionError as exc:
+        raise ParserCrash("document nested too deeply to read") from exc
+    except Exception as exc:  # a reader or parser bug must fail this file only, with a reason
         raise ParserCrash(f"parser {kind} failed: {type(exc).__name__}: {exc}") from exc
+    if len(text) > MAX_ANALYSED_CHARS:
+        record.warnings.append(f"only the first {MAX_ANALYSED_CHARS:,} characters were read")
     if not (record.title or record.description):
         raise NoContent("no content: no title and no text found after cleaning")
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")

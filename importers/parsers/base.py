@@ -11,18 +11,19 @@ from dataclasses import dataclass, field
 
 from importers.extract import contacts as contact_extract
 from importers.extract import dates, names, organisations, places, programmes, story
-from importers.records import (
+from importers.textutils import fold, paragraphs, sentences, squash
+from importers.vocabulary import TARGET_GROUPS, THEMES, TRANSFER_AUDIENCES, Vocabulary
+from practices.records import (
     ROLE_COORDINATOR,
     ROLE_FUNDER,
     ROLE_IMPLEMENTING,
     ROLE_PARTNER,
     ContactRecord,
     OrganisationRecord,
+    OutcomeRecord,
     PracticeRecord,
     SourceRecord,
 )
-from importers.textutils import fold, paragraphs, sentences, squash
-from importers.vocabulary import TARGET_GROUPS, THEMES, TRANSFER_AUDIENCES, Vocabulary
 
 CONTACT_HEADING = re.compile(
     r"^(?:contacts?|kontakt|ansprechpartner(?:in)?(?:nen)?|ansprechpersonen?|project\s+contact|projektkontakt|"
@@ -182,7 +183,7 @@ def assemble(parts: Parts, vocabulary: Vocabulary, full_text: str) -> PracticeRe
     record.awards = story.awards(body_sentences)
     names_known = [c.name for c in record.contacts] + _people_in(body)
     record.quotes = story.quotes(body, names_known)
-    record.outcomes = story.outcomes(sentences(parts.results) or body_sentences)
+    record.outcomes = [OutcomeRecord(text) for text in story.outcomes(sentences(parts.results) or body_sentences)]
     record.lessons = parts.lessons
     record.description = "\n\n".join(paragraphs(body))
     record.challenge, record.approach, record.results = parts.challenge, parts.approach, parts.results

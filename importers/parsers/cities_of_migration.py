@@ -12,9 +12,9 @@ import re
 from importers.cleaning import clean
 from importers.extract import dates, story
 from importers.parsers.base import CONTACT_HEADING, Parts, assemble, contact_blocks
-from importers.records import ROLE_IMPLEMENTING, OrganisationRecord, PracticeRecord, SourceRecord
 from importers.textutils import is_heading, paragraphs
 from importers.vocabulary import Vocabulary
+from practices.records import ROLE_IMPLEMENTING, OrganisationRecord, PracticeRecord, SourceRecord
 
 KIND = "cities_of_migration"
 PUBLISHER = "Cities of Migration"

@@ -11,9 +11,9 @@ import re
 from importers.cleaning import clean
 from importers.extract.names import smart_case
 from importers.parsers.base import Parts, assemble, contact_blocks
-from importers.records import PracticeRecord, SourceRecord
 from importers.textutils import paragraphs
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord, SourceRecord
 
 KIND = "equal"
 PUBLISHER = "European Commission, EQUAL Community Initiative"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from importers.cleaning import clean
 from importers.parsers.base import Parts, assemble, contact_blocks
-from importers.records import PracticeRecord, SourceRecord
 from importers.textutils import is_heading, paragraphs
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord, SourceRecord
 
 KIND = "generic"
 WARNING = "unknown format: parsed generically"

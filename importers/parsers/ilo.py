@@ -12,9 +12,9 @@ import re
 from importers.cleaning import clean
 from importers.extract import dates
 from importers.parsers.base import Parts, assemble, contact_blocks
-from importers.records import PracticeRecord, SourceRecord
 from importers.textutils import paragraphs, sentences
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord, SourceRecord
 
 KIND = "ilo"
 PUBLISHER = "International Labour Organization (ILO)"

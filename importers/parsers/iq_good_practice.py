@@ -13,9 +13,9 @@ import re
 from importers.cleaning import clean
 from importers.extract import story
 from importers.parsers.base import Parts, assemble
-from importers.records import ROLE_IMPLEMENTING, PracticeRecord, SourceRecord
 from importers.textutils import paragraphs
 from importers.vocabulary import Vocabulary
+from practices.records import ROLE_IMPLEMENTING, PracticeRecord, SourceRecord
 
 KIND = "iq_good_practice"
 PUBLISHER = "Network IQ (Integration through Qualification)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from importers.records import PracticeRecord
+from practices.records import PracticeRecord
 
 EXACT = ("title", "short_name", "short_name_expansion", "source_kind", "language", "start_year", "funders",
          "programmes", "transfer_audiences", "replicated_in", "awards", "lessons", "warnings")  # fmt: skip

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from importers.errors import ImporterError, ParserCrash
 from importers.parsers import PARSERS, parse_document
-from importers.records import PracticeRecord
 from importers.vocabulary import Vocabulary
+from practices.records import PracticeRecord
 
 VOCABULARY = Vocabulary.default()
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

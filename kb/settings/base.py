@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "importers",
     "cards",
     "transfer",
+    "follow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the production task queue (its table exists everywhere; see TASKS)
     "ninja",  # the search API's OpenAPI documentation pages
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # login throttling on /admin/login/
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before a password is checked
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -181,6 +190,8 @@ else:
         }
     }
 
+# Background work after publishing (search.tasks). Development runs it at once, after the commit, in the
+# request; production queues it in the database for `manage.py db_worker` (kb/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Praxis"
@@ -203,6 +214,19 @@ EMBEDS_FRAME_ANCESTORS = env_list("EMBEDS_FRAME_ANCESTORS", "*")
 EMBEDS_CACHE_SECONDS = int(os.environ.get("EMBEDS_CACHE_SECONDS", "300"))
 EMBEDS_PING_VIEW = env_bool("EMBEDS_PING_VIEW", False)  # /embed/ping/, the ceiling in `make loadtest`
 
+# Reverse proxies of our own in front of the application (load balancer, CDN): the client's address is the
+# TRUSTED_PROXY_COUNT-th entry of X-Forwarded-For from the right (practices.clients). 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins of one user name from one address,
+# that pair is locked out for AXES_COOLOFF_TIME hours (429); attempts are kept in the database, shared by all
+# workers, and the lockout is logged (logger "axes").
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "practices.clients.client_ip"
+AXES_RESET_ON_SUCCESS = True
+
 PRAXIS_STALE_AFTER_DAYS = 730  # practices not verified for two years are flagged to editors
 
 LOGGING = {
@@ -221,3 +245,11 @@ PRAXIS_MAP_ATTRIBUTION = os.environ.get(
     "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 PRAXIS_MAP_MAX_ZOOM = int(os.environ.get("MAP_MAX_ZOOM", "18"))
+# Open data: the licence stated with every export and dataset dump.
+PRAXIS_DATA_LICENCE_NAME = os.environ.get("PRAXIS_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 (CC BY 4.0)")
+PRAXIS_DATA_LICENCE_URL = os.environ.get("PRAXIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+
+# Public contributions and alerts: per client address and per e-mail address, counted in the database.
+PRAXIS_SUGGESTIONS_PER_HOUR = int(os.environ.get("PRAXIS_SUGGESTIONS_PER_HOUR", "5"))
+PRAXIS_SUBSCRIPTIONS_PER_HOUR = int(os.environ.get("PRAXIS_SUBSCRIPTIONS_PER_HOUR", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <praxis@localhost>")

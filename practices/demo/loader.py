@@ -1,44 +1,46 @@
 """Load the demo practices from ``practices.yaml`` into a fresh or existing site.
 
-Idempotent by design: pages are matched on slug and locale, organisations on name, programmes on slug.
-Existing records are never overwritten (an editor may have changed them since the last load).
+YAML → ``PracticeRecord`` → ``PracticeWriter``: the same writer as the importers. Idempotent by design:
+pages are matched on slug and locale, organisations on name, programmes on slug. Existing pages are never
+overwritten (an editor may have changed them since the last load); missing translations are added.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from practices.localize import TranslationMismatchError, translate_page
-from practices.models import (
-    HomePage,
-    Organisation,
-    OrganisationType,
-    PracticeIndexPage,
-    PracticePage,
-    Programme,
-    TargetGroup,
-    Theme,
-    TransferAudience,
+from practices.models import HomePage, Organisation, PracticeIndexPage, PracticePage, Programme
+from practices.records import (
+    MARKUP_HTML,
+    AwardRecord,
+    ContactRecord,
+    OrganisationRecord,
+    OutcomeRecord,
+    PlaceRecord,
+    PracticeRecord,
+    PrerequisiteRecord,
+    QuoteRecord,
+    ReplicationRecord,
+    ResourceRecord,
+    SourceRecord,
+    TransferRecord,
+    TranslationRecord,
 )
-from practices.models.related import (
-    PracticeAward,
-    PracticeContact,
-    PracticeOrganisation,
-    PracticePlace,
-    PracticeSource,
-    ReplicationPlace,
-)
+from practices.writing import TRANSFER_FIELDS, PracticeWriter, RecordError
 
 DEMO_FILE = Path(__file__).with_name("practices.yaml")
 
@@ -62,8 +64,6 @@ SITE_TEXT = {
         "index_intro": "Praxisbeispiele nach Ort, Thema, Zielgruppe und mehr durchsuchen und filtern.",
     },
 }
-
-TRANSLATABLE_TEXT_FIELDS = ("title", "summary", "challenge", "approach", "results", "lessons", "transfer_conditions")
 
 
 class DemoDataError(Exception):
@@ -140,49 +140,34 @@ def _ensure_translation(page: Page, locale: Locale, fields: dict[str, Any]) -> P
     return translate_page(page, locale, write)[0]
 
 
-def _terms(model, slugs: list[str], where: str) -> list:
-    default = Locale.get_default()
-    found = {term.slug: term for term in model.objects.filter(slug__in=slugs, locale=default)}
-    missing = sorted(set(slugs) - set(found))
-    if missing:
-        raise DemoDataError(f"{where}: unknown {model._meta.verbose_name} {', '.join(missing)}")
-    return [found[slug] for slug in slugs]
-
-
-def _date(value) -> datetime.date | None:
+def _date(value) -> str:
     if value in (None, ""):
-        return None
+        return ""
     if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
+        return value.isoformat()
+    return datetime.date.fromisoformat(str(value)).isoformat()
 
 
-def _datetime(value) -> datetime.datetime | None:
-    day = _date(value)
-    return datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC) if day else None
-
-
-def _load_organisations(data: dict) -> tuple[dict[str, Organisation], int]:
-    default = Locale.get_default()
-    types = {term.slug: term for term in OrganisationType.objects.filter(locale=default)}
-    organisations, created_count = {}, 0
+def _load_organisations(data: dict, writer: PracticeWriter) -> tuple[dict[str, OrganisationRecord], int]:
+    """The file's organisations, created through the writer where they are new; records by key."""
+    before = Organisation.objects.count()
+    organisations = {}
     for item in data.get("organisations", []):
-        org_type = types.get(item.get("type") or "")
-        if item.get("type") and org_type is None:
-            raise DemoDataError(f"organisation {item['key']}: unknown type {item['type']}")
-        organisation, created = Organisation.objects.get_or_create(
+        organisation = OrganisationRecord(
             name=item["name"],
-            defaults={
-                "short_name": item.get("short_name") or "",
-                "organisation_type": org_type,
-                "website": item.get("website") or "",
-                "city": item.get("city") or "",
-                "country": item.get("country") or "",
-            },
+            short_name=item.get("short_name") or "",
+            type=item.get("type") or "",
+            website=item.get("website") or "",
+            city=item.get("city") or "",
+            country=item.get("country") or "",
         )
+        try:
+            if writer.organisation(organisation) is None:
+                raise RecordError(f"its name “{item['name']}” cannot be an organisation's name")
+        except (RecordError, ValidationError) as error:
+            raise DemoDataError(f"organisation {item['key']}: {error}") from error
         organisations[item["key"]] = organisation
-        created_count += created
-    return organisations, created_count
+    return organisations, Organisation.objects.count() - before
 
 
 def _load_programmes(data: dict) -> dict[str, Programme]:
@@ -201,12 +186,14 @@ def _load_programmes(data: dict) -> dict[str, Programme]:
     return programmes
 
 
-def build_practice(item: dict, organisations: dict, programmes: dict) -> PracticePage:
+def practice_record(item: dict, organisations: dict[str, OrganisationRecord], programmes: dict) -> PracticeRecord:
+    """One practice of the demo file as a record; its story texts are HTML written for this project."""
     where = f"practice {item.get('slug')}"
     try:
-        page = PracticePage(
-            title=item["title"],
+        return PracticeRecord(
+            markup=MARKUP_HTML,
             slug=item["slug"],
+            title=item["title"],
             short_name=item.get("short_name") or "",
             summary=item["summary"].strip(),
             status=item.get("status") or "running",
@@ -216,148 +203,149 @@ def build_practice(item: dict, organisations: dict, programmes: dict) -> Practic
             challenge=item.get("challenge") or "",
             approach=item.get("approach") or "",
             results=item.get("results") or "",
-            lessons=item.get("lessons") or "",
+            lessons=[item["lessons"]] if item.get("lessons") else [],
             transfer_conditions=item.get("transfer_conditions") or "",
-            outcomes=[
-                (
-                    "outcome",
-                    {
-                        "text": o["text"],
-                        "evidence_level": o.get("evidence_level") or "described",
-                        "indicator": o.get("indicator") or "",
-                    },
+            outcomes=[_outcome(o) for o in item.get("outcomes") or []],
+            quotes=[QuoteRecord(q["quote"], q.get("attribution") or "") for q in item.get("quotes") or []],
+            resources=[_resource(r) for r in item.get("resources") or []],
+            themes=list(item.get("themes") or []),
+            target_groups=list(item.get("target_groups") or []),
+            transfer_audiences=list(item.get("transfer_audiences") or []),
+            programmes=[programmes[key].name for key in item.get("programmes") or []],
+            places=[
+                PlaceRecord(
+                    city=p.get("city") or "",
+                    region=p.get("region") or "",
+                    country=p["country"],
+                    latitude=p.get("latitude"),
+                    longitude=p.get("longitude"),
                 )
-                for o in item.get("outcomes") or []
+                for p in item["places"]
             ],
-            voices=[
-                ("quote", {"quote": q["quote"], "attribution": q.get("attribution") or ""})
-                for q in item.get("quotes") or []
-            ],
-            resources=[
-                (
-                    "resource",
-                    {"title": r["title"], "description": r.get("description") or "", "url": r.get("url") or ""},
+            replications=[
+                ReplicationRecord(
+                    city=p.get("city") or "",
+                    region=p.get("region") or "",
+                    country=p.get("country") or "",
+                    year=p.get("year"),
                 )
-                for r in item.get("resources") or []
+                for p in item.get("replicated_in") or []
+            ],  # fmt: skip
+            organisations=[
+                replace(
+                    organisations[o["org"]], role=o["role"], since_year=o.get("since_year"), note=o.get("note") or ""
+                )
+                for o in item.get("organisations") or []
             ],
+            awards=[
+                AwardRecord(a["name"], a.get("year"), a.get("awarding_body") or "") for a in item.get("awards") or []
+            ],
+            contacts=[
+                ContactRecord(
+                    name=c["name"],
+                    function=c.get("function") or "",
+                    organisation=c.get("organisation") or "",
+                    email=c.get("email") or "",
+                    phone=str(c.get("phone") or ""),
+                    address=c.get("address") or "",
+                    publish=bool(c.get("publish", False)),
+                )
+                for c in item.get("contacts") or []
+            ],
+            sources=[
+                SourceRecord(
+                    kind=s.get("kind") or "other",
+                    title=s.get("title") or "",
+                    url=s.get("url") or "",
+                    publisher=s.get("publisher") or "",
+                    date=_date(s.get("date")),
+                    last_updated=_date(s.get("last_updated")),
+                    contributed_by=s.get("contributed_by") or "",
+                    retrieved_at=_date(s.get("retrieved_at")),
+                    raw_text=s.get("raw_text") or "",
+                )
+                for s in item.get("sources") or []
+            ],
+            translations={code: _translation(fields) for code, fields in (item.get("translations") or {}).items()},
+            transfer=_transfer(item.get("transfer") or {}, where),
         )
-        page.themes = _terms(Theme, item.get("themes") or [], where)
-        page.target_groups = _terms(TargetGroup, item.get("target_groups") or [], where)
-        page.transfer_audiences = _terms(TransferAudience, item.get("transfer_audiences") or [], where)
-        page.programmes = [programmes[key] for key in item.get("programmes") or []]
-        page.places = [
-            PracticePlace(
-                city=p.get("city") or "",
-                region=p.get("region") or "",
-                country=p["country"],
-                latitude=p.get("latitude"),
-                longitude=p.get("longitude"),
-            )
-            for p in item["places"]
-        ]
-        page.replicated_in = [
-            ReplicationPlace(
-                city=p.get("city") or "",
-                region=p.get("region") or "",
-                country=p.get("country") or "",
-                year=p.get("year"),
-            )
-            for p in item.get("replicated_in") or []
-        ]
-        page.organisation_roles = [
-            PracticeOrganisation(
-                organisation=organisations[o["org"]],
-                role=o["role"],
-                since_year=o.get("since_year"),
-                note=o.get("note") or "",
-            )
-            for o in item.get("organisations") or []
-        ]
-        page.awards = [
-            PracticeAward(name=a["name"], year=a.get("year"), awarding_body=a.get("awarding_body") or "")
-            for a in item.get("awards") or []
-        ]
-        page.contacts = [
-            PracticeContact(
-                name=c["name"],
-                function=c.get("function") or "",
-                organisation=c.get("organisation") or "",
-                email=c.get("email") or "",
-                phone=str(c.get("phone") or ""),
-                postal_address=c.get("address") or "",
-                publish=bool(c.get("publish", False)),
-            )
-            for c in item.get("contacts") or []
-        ]
-        page.sources = [
-            PracticeSource(
-                kind=s.get("kind") or "other",
-                title=s.get("title") or "",
-                url=s.get("url") or "",
-                publisher=s.get("publisher") or "",
-                date_on_source=_date(s.get("date")),
-                source_last_updated=_date(s.get("last_updated")),
-                contributed_by=s.get("contributed_by") or "",
-                retrieved_at=_datetime(s.get("retrieved_at")),
-                raw_text=s.get("raw_text") or "",
-            )
-            for s in item.get("sources") or []
-        ]
     except KeyError as error:
         raise DemoDataError(f"{where}: missing or unknown {error}") from error
-    return page
 
 
-def _translate_practice(page: PracticePage, code: str, fields: dict) -> bool:
-    """The practice's translation into ``code``, made through wagtail-localize so editors can sync it later.
+def _transfer(facts: dict, where: str) -> TransferRecord:
+    """The ``transfer:`` block of a practice. The founding cases carry only what their sources say (setting,
+    partners, group size); the figures of the fictional practices are invented but plausible."""
+    names = {f.name for f in dataclasses.fields(TransferRecord)}
+    unknown = set(facts) - names
+    if unknown:
+        raise DemoDataError(f"{where}: unknown transfer facts {', '.join(sorted(unknown))}")
+    prerequisites = [
+        PrerequisiteRecord(
+            kind=p["kind"], condition=p["condition"], essential=bool(p.get("essential", True)), note=p.get("note") or ""
+        )
+        for p in facts.get("prerequisites") or []
+    ]
+    return TransferRecord(**{**facts, "prerequisites": prerequisites})
 
-    The text comes from the item's ``translations.<code>`` block; what it leaves out stays in the source
-    language and shows as "to translate" in the translation editor.
-    """
 
-    def write(translation: PracticePage) -> None:
-        for name in TRANSLATABLE_TEXT_FIELDS:
-            if fields.get(name):
-                setattr(translation, name, fields[name].strip() if name in ("title", "summary") else fields[name])
-        # Lists of blocks are translated item by item, in the source's order (outcomes: text, indicator...).
-        streams = {"outcomes": translation.outcomes, "quotes": translation.voices, "resources": translation.resources}
-        for key, stream in streams.items():
-            for block, translated in zip(stream, fields.get(key) or [], strict=False):
-                for name, value in translated.items():
-                    if value and name in block.value:
-                        block.value[name] = value
+def _outcome(item: dict) -> OutcomeRecord:
+    return OutcomeRecord(
+        item.get("text") or "", item.get("evidence_level") or "described", str(item.get("indicator") or "")
+    )
 
-    try:
-        return translate_page(page, _locale(code), write)[1]
-    except TranslationMismatchError as error:
-        raise DemoDataError(f"practice {page.slug}: {error}") from error
+
+def _resource(item: dict) -> ResourceRecord:
+    return ResourceRecord(item.get("title") or "", item.get("description") or "", item.get("url") or "")
+
+
+def _translation(fields: dict) -> TranslationRecord:
+    """A ``translations.<code>`` block: what it leaves out stays in the source language, "to translate"."""
+    return TranslationRecord(
+        markup=MARKUP_HTML,
+        title=(fields.get("title") or "").strip(),
+        summary=(fields.get("summary") or "").strip(),
+        challenge=fields.get("challenge") or "",
+        approach=fields.get("approach") or "",
+        results=fields.get("results") or "",
+        lessons=[fields["lessons"]] if fields.get("lessons") else [],
+        transfer_conditions=fields.get("transfer_conditions") or "",
+        outcomes=[_outcome(o) for o in fields.get("outcomes") or []],
+        quotes=[QuoteRecord(q.get("quote") or "", q.get("attribution") or "") for q in fields.get("quotes") or []],
+        resources=[_resource(r) for r in fields.get("resources") or []],
+    )
+
+
+def _complete_transfer_facts(writer: PracticeWriter, page: PracticePage, record: PracticeRecord) -> None:
+    """A demo practice loaded before transfer facts existed gets them, unless an editor has a draft."""
+    if record.transfer.is_empty() or page.has_transfer_facts or page.has_unpublished_changes:
+        return
+    writer.update(page, PracticeRecord(transfer=record.transfer), publish=True, fields=TRANSFER_FIELDS)
 
 
 def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -> LoadReport:
-    from practices.demo.transfer import apply_transfer_facts, complete_existing  # a step of its own (see there)
-
     if not path.exists():
         raise DemoDataError(f"Demo file not found: {path}")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     report = LoadReport()
+    writer = PracticeWriter(strict=True)
     with transaction.atomic():
         home, index = ensure_site_structure()
-        organisations, report.organisations = _load_organisations(data)
+        organisations, report.organisations = _load_organisations(data, writer)
         programmes = _load_programmes(data)
         for item in data.get("practices", []):
-            existing = PracticePage.objects.child_of(index).filter(slug=item["slug"]).first()
-            if existing is None:
-                page = build_practice(item, organisations, programmes)
-                apply_transfer_facts(page, item.get("transfer"))
-                index.add_child(instance=page)
-                page.save_revision().publish()
-                report.created += 1
-            else:
-                page = existing
-                report.kept += 1
-                complete_existing(page, item.get("transfer"))
-            for code, fields in (item.get("translations") or {}).items():
-                report.translated += _translate_practice(page, code, fields)
+            record = practice_record(item, organisations, programmes)
+            page = PracticePage.objects.child_of(index).filter(slug=record.slug).first()
+            try:
+                if page is None:
+                    page = writer.create(record, index, publish=True).page
+                    report.created += 1
+                else:
+                    report.kept += 1
+                    _complete_transfer_facts(writer, page, record)
+                report.translated += writer.write_translations(page, record)
+            except (RecordError, TranslationMismatchError, ValidationError) as error:
+                raise DemoDataError(f"practice {record.slug}: {error}") from error
     if log:
         log(f"Site: {home.title} → {index.url_path}")
     return report

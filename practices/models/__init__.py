@@ -7,6 +7,7 @@ practice in any locale links to the *source-locale* term (the default language) 
 is the same in every locale, so German and English searches filter by the same values.
 """
 
+from .changes import ContentChange, ContentVersion
 from .pages import HomePage, PracticeIndexPage, PracticePage
 from .related import (
     PracticeAward,
@@ -26,6 +27,8 @@ from .snippets import (
 )
 
 __all__ = [
+    "ContentChange",
+    "ContentVersion",
     "HomePage",
     "Organisation",
     "OrganisationType",

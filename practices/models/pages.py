@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -21,6 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from practices.blocks import PREREQUISITE_BLOCKS, InterviewBlock, OutcomeBlock, QuoteBlock, ResourceBlock
@@ -59,13 +61,8 @@ class HomePage(Page):
         practices = PracticePage.objects.live().public().filter(locale=self.locale)
         context["practice_index"] = PracticeIndexPage.objects.live().filter(locale=self.locale).first()
         context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related("places", "themes")[:6]
-        context["practice_count"] = practices.count()
-        context["theme_counts"] = (
-            Theme.objects.filter(locale_id=default_locale_only()["locale_id"])
-            .annotate(practice_count=Count("practices", filter=Q(practices__in=practices), distinct=True))
-            .filter(practice_count__gt=0)
-            .order_by("-practice_count", "name")
-        )
+        # practice_count and theme_counts come from the search (``search.wagtail_hooks``): the same numbers
+        # as the practice index.
         return context
 
 
@@ -81,14 +78,38 @@ class PracticeIndexPage(Page):
     class Meta:
         verbose_name = _("practice index")
 
-    def get_context(self, request, *args, **kwargs):
-        from search.page import search_context  # the search app builds on these models
+    # The search app builds on this one: it adds the search to the served page's context
+    # (``search.wagtail_hooks``), so this model imports nothing from it.
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, self.get_url(request), self.page_size))
-        return context
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # /de/practices/<slug>/ of a practice not translated into German: lead to the language it exists in.
+            if len(path_components) != 1:
+                raise
+            practice = self.untranslated_practice(path_components[0])
+            if practice is None:
+                raise
+            return RouteResult(self, kwargs={"untranslated_practice": practice})
+
+    def untranslated_practice(self, slug: str) -> PracticePage | None:
+        candidates = (
+            PracticePage.objects.live()
+            .public()
+            .filter(slug=slug)
+            .exclude(locale=self.locale)
+            .select_related("locale")
+            .order_by("pk")
+        )
+        default = settings.LANGUAGE_CODE
+        return min(candidates, key=lambda page: page.locale.language_code != default, default=None)
 
     def serve(self, request, *args, **kwargs):
+        practice = kwargs.pop("untranslated_practice", None)
+        if practice is not None:
+            url = practice.get_url(request)
+            return HttpResponseRedirect(f"{url}?{urlencode({'from': self.locale.language_code})}")
         response = super().serve(request, *args, **kwargs)
         if request.GET:  # searches and filtered listings stay out of search engines
             response["X-Robots-Tag"] = "noindex, follow"

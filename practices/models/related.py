@@ -17,7 +17,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from practices.choices import Role, SourceKind
-from practices.validators import country_name, validate_country_code, validate_year
+from practices.validators import country_name, validate_country_code, validate_http_url, validate_year
+from practices.vocabularies import region_name
 
 
 class PlaceMixin(models.Model):
@@ -33,11 +34,16 @@ class PlaceMixin(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.city, self.region, self.country_name) if part)
+        return ", ".join(part for part in (self.city, self.region_name, self.country_name) if part)
 
     @property
     def country_name(self) -> str:
         return country_name(self.country)
+
+    @property
+    def region_name(self) -> str:
+        """The region in the active language ("Bayern" on German pages), from practices/data/regions.yaml."""
+        return region_name(self.region)
 
     def clean(self) -> None:
         super().clean()
@@ -154,7 +160,7 @@ class PracticeSource(Orderable):
     page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="sources")
     kind = models.CharField(_("kind"), max_length=30, choices=SourceKind.choices, default=SourceKind.OTHER)
     title = models.CharField(_("title"), max_length=255, blank=True)
-    url = models.URLField(_("address"), max_length=500, blank=True)
+    url = models.URLField(_("address"), max_length=500, blank=True, validators=[validate_http_url])
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
     date_on_source = models.DateField(_("date on the source"), null=True, blank=True)
     source_last_updated = models.DateField(_("source last updated"), null=True, blank=True)

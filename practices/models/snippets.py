@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,7 +8,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from practices.choices import ProgrammeKind
-from practices.validators import validate_country_code
+from practices.validators import validate_country_code, validate_http_url, validate_organisation_name
 
 
 def default_locale_only() -> dict:
@@ -83,7 +84,7 @@ class OrganisationType(VocabularyTerm):
 class Organisation(index.Indexed, models.Model):
     """An organisation recorded once and linked to practices with a role (see PracticeOrganisation)."""
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255, unique=True, validators=[validate_organisation_name])
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     organisation_type = models.ForeignKey(
         OrganisationType,
@@ -94,7 +95,7 @@ class Organisation(index.Indexed, models.Model):
         related_name="+",
         limit_choices_to=default_locale_only,
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_http_url])
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True, validators=[validate_country_code])
 
@@ -124,6 +125,14 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
+    def clean(self) -> None:
+        super().clean()
+        self.name = " ".join(self.name.split())
+        try:
+            validate_organisation_name(self.name)
+        except ValidationError as error:
+            raise ValidationError({"name": error}) from error
+
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
@@ -144,7 +153,7 @@ class Programme(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="children",
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_http_url])
     description = models.TextField(_("description"), blank=True)
 
     panels = [

@@ -15,6 +15,7 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -135,3 +136,30 @@ def untranslated_note_language(context: template.Context) -> str:
     if request is None or request.GET.get("from") != UNTRANSLATED:
         return ""
     return str(get_language_info(get_language())["name_translated"])
+
+
+@register.simple_tag(takes_context=True)
+def arrived_from_language(context: template.Context) -> dict | None:
+    """When a reader was redirected here from another language's address of this practice (``?from=de``).
+
+    The note is written in the reader's language (and marked with ``lang``), naming the language the
+    practice is shown in.
+    """
+    request = context.get("request")
+    code = request.GET.get("from", "") if request is not None else ""
+    current = get_language()
+    if code == current or code not in dict(_languages()):
+        return None
+    with translation.override(current):
+        shown = str(get_language_info(current)["name"])
+    with translation.override(code):
+        shown = str(translation.gettext(shown))
+    return {"code": code, "shown": shown}
+
+
+@register.filter
+def other_language(item) -> str:
+    """The language code of a page or term shown in a language other than the page's, else ""."""
+    locale = getattr(item, "locale", None)
+    code = getattr(locale, "language_code", "")
+    return code if code and code != (get_language() or "").split("-")[0] else ""

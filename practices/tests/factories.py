@@ -1,22 +1,26 @@
+"""Test data, written the way every practice is written: a ``PracticeRecord`` through ``PracticeWriter``."""
+
 from __future__ import annotations
 
+import datetime
+import itertools
+
 import factory
-import wagtail_factories
 from wagtail.models import Locale
 
 from practices.choices import Role, Status
-from practices.models import (
-    Organisation,
-    OrganisationType,
-    PracticeContact,
-    PracticeOrganisation,
-    PracticePage,
-    PracticePlace,
-    PracticeSource,
-    Programme,
-    TargetGroup,
-    Theme,
+from practices.models import Organisation, OrganisationType, PracticeContact, PracticePage, Programme
+from practices.records import (
+    MARKUP_HTML,
+    ContactRecord,
+    OrganisationRecord,
+    PlaceRecord,
+    PracticeRecord,
+    PrerequisiteRecord,
+    TransferRecord,
+    TranslationRecord,
 )
+from practices.writing import PracticeWriter
 
 
 def term(model, slug: str):
@@ -44,50 +48,97 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"programme-{n}")
 
 
-class PracticePageFactory(wagtail_factories.PageFactory):
-    """A live practice with one place, a theme, a target group and an implementing organisation.
+_numbers = itertools.count()
 
-    Pass ``parent=site_tree.index``. Override children with ``places=[...]`` etc. after creation.
+
+def practice_record(*, with_facts: bool = True, **fields) -> PracticeRecord:
+    """A record of a running practice; with its facts: a place, a theme, a target group and an implementer."""
+    number = next(_numbers)
+    values = {
+        "title": f"Practice {number}",
+        "summary": "Helps newcomers find work through coaching and employer contacts.",
+        "status": Status.RUNNING,
+        "start_year": 2015,
+        "challenge": "<p>Many newcomers had no contact with local employers.</p>",
+        "approach": "<p>Coaches met each participant weekly.</p>",
+        "markup": MARKUP_HTML,
+    }
+    if with_facts:
+        values |= {
+            "places": [PlaceRecord(city="Leipzig", region="Saxony", country="DE")],
+            "organisations": [
+                OrganisationRecord(name=OrganisationFactory().name, role=Role.IMPLEMENTING, type="welfare-ngo")
+            ],
+            "themes": ["mentoring"],
+            "target_groups": ["refugees"],
+        }
+    values |= fields
+    if isinstance(values.get("last_verified"), datetime.date):
+        values["last_verified"] = values["last_verified"].isoformat()
+    return PracticeRecord(**values)
+
+
+def PracticePageFactory(*, parent, publish: bool = True, with_facts: bool = True, **fields) -> PracticePage:  # noqa: N802
+    """A live practice under ``parent`` (``site_tree.index``), written from ``practice_record(**fields)``.
+
+    Record fields (``places=[PlaceRecord(...)]``, ``themes=[...]``...) replace the default facts; page
+    fields that are not part of a record can be changed on the returned page.
     """
-
-    class Meta:
-        model = PracticePage
-        skip_postgeneration_save = True
-
-    title = factory.Sequence(lambda n: f"Practice {n}")
-    summary = "Helps newcomers find work through coaching and employer contacts."
-    status = Status.RUNNING
-    start_year = 2015
-    challenge = "<p>Many newcomers had no contact with local employers.</p>"
-    approach = "<p>Coaches met each participant weekly.</p>"
-
-    @factory.post_generation
-    def with_facts(obj, create, extracted, **kwargs):
-        if not create or extracted is False:
-            return
-        PracticePlace.objects.create(page=obj, city="Leipzig", region="Saxony", country="DE")
-        PracticeOrganisation.objects.create(page=obj, organisation=OrganisationFactory(), role=Role.IMPLEMENTING)
-        obj.themes.add(term(Theme, "mentoring"))
-        obj.target_groups.add(term(TargetGroup, "refugees"))
-        obj.save()
+    record = practice_record(with_facts=with_facts, **fields)
+    page = PracticeWriter().create(record, parent, publish=publish).page
+    return PracticePage.objects.get(pk=page.pk)
 
 
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PracticeContact
-
-    name = factory.Sequence(lambda n: f"Contact Person {n}")
-    function = "Project lead"
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    phone = "+49 30 0000 0000"
-    publish = False
+def add_to_practice(page: PracticePage, record: PracticeRecord, *, publish: bool = True) -> PracticePage:
+    """Add what ``record`` brings to ``page`` (a merge: nothing already there changes) and publish it."""
+    PracticeWriter().merge(page, record, publish=publish)
+    return PracticePage.objects.get(pk=page.pk)
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PracticeSource
+_contact_numbers = itertools.count()
 
-    kind = "other"
-    title = "A source"
-    url = "https://example.org/source"
-    raw_text = "The text as it was received."
+
+def ContactFactory(*, page: PracticePage, **fields) -> PracticeContact:  # noqa: N802
+    """A contact person added to ``page`` (unpublished unless ``publish=True``)."""
+    number = next(_contact_numbers)
+    values = {
+        "name": f"Contact Person {number}",
+        "function": "Project lead",
+        "email": f"person{number}@example.org",
+        "phone": "+49 30 0000 0000",
+        "publish": False,
+    } | fields
+    contact = ContactRecord(**values)
+    page = add_to_practice(page, PracticeRecord(contacts=[contact]))
+    return page.contacts.get(name=contact.name)
+
+
+def translate_practice(page: PracticePage, language_code: str = "de", **texts) -> PracticePage:
+    """The published translation of ``page``, made through wagtail-localize with ``texts`` (title, summary...)."""
+    locale = Locale.objects.get(language_code=language_code)
+    result = PracticeWriter().translate(page, locale, TranslationRecord(markup=MARKUP_HTML, **texts), publish=True)
+    return PracticePage.objects.get(pk=result.page.pk)
+
+
+def transfer_facts() -> TransferRecord:
+    """Full transfer facts: 120,000 EUR a year, 2.5 staff, 40 participants a year, a small municipality,
+    rural, and four prerequisites (two partners, one of them helpful; a legal basis; a helpful language offer)."""
+    return TransferRecord(
+        cost_amount=120_000,
+        cost_currency="EUR",
+        cost_period="per_year",
+        cost_covers="Two coaches and workshop rent",
+        funding_months=36,
+        staff_fte=2.5,
+        staff_roles="Two coaches, a coordinator",
+        participants=40,
+        participants_period="per_year",
+        population=15_000,
+        setting="rural",
+        prerequisites=[
+            PrerequisiteRecord("partner", "public-employment-service", True, "Refers participants."),
+            PrerequisiteRecord("partner", "chamber", False),
+            PrerequisiteRecord("legal_basis", "Access to vocational training for refugees"),
+            PrerequisiteRecord("language_offer", "Job-related German at A2", False, "Can be replaced."),
+        ],
+    )

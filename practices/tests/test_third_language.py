@@ -53,3 +53,25 @@ def test_practice_index_and_practice_render_in_a_third_language(client, site_tre
 def test_browser_preferring_the_third_language_lands_there(client, french):
     response = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9"})
     assert response["Location"] == "/fr/"
+
+
+def test_a_third_language_gets_vocabulary_region_and_country_names_from_data(client, site_tree, french, tmp_path):
+    import yaml
+
+    from practices.management.commands.load_vocabularies import sync_vocabularies
+    from practices.vocabularies import VOCABULARIES_FILE
+
+    data = yaml.safe_load(VOCABULARIES_FILE.read_text(encoding="utf-8"))
+    for entry in data["themes"]:
+        if entry["slug"] == "mentoring":
+            entry["labels"]["fr"] = "Mentorat"
+    labels = tmp_path / "vocabularies.yaml"
+    labels.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with override_settings(LANGUAGES=LANGUAGES, WAGTAIL_CONTENT_LANGUAGES=LANGUAGES):
+        counts = sync_vocabularies(labels)
+        assert counts["translated"] > 0  # every term now has a French item (English label until translated)
+        page = PracticePageFactory(parent=site_tree.index, title="Bridge to Work")
+        page_fr, _ = translate_page(page, french, lambda p: setattr(p, "title", "Passerelle vers l'emploi"))
+        html = client.get(page_fr.url).content.decode()
+    assert "Mentorat" in html
+    assert "Leipzig, Saxe, Allemagne" in html

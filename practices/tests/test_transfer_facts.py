@@ -5,11 +5,12 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from practices.demo.loader import DEMO_FILE
-from practices.demo.transfer import FIELDS, apply_transfer_facts
-from practices.models import PracticePage, PracticePlace
-from practices.tests.factories import PracticePageFactory
+from practices.demo.loader import DEMO_FILE, _transfer
+from practices.models import PracticePage
+from practices.records import PlaceRecord, PracticeRecord, PrerequisiteRecord, TransferRecord
+from practices.tests.factories import PracticePageFactory, transfer_facts
 from practices.transfer_facts import cost_band, gazetteer_population, place_size, yearly_cost_eur
+from practices.writing import TRANSFER_FIELDS, PracticeWriter, RecordError, _transfer_values
 
 
 @pytest.mark.parametrize(
@@ -61,10 +62,8 @@ def test_gazetteer_knows_main_and_other_names():
 
 @pytest.mark.django_db
 def test_population_comes_from_the_gazetteer_unless_an_editor_set_it(site_tree):
-    page = PracticePageFactory(parent=site_tree.index, with_facts=False)
-    assert page.population is None
-    PracticePlace.objects.create(page=page, city="Wuppertal", region="North Rhine-Westphalia", country="DE")
-    page.save()
+    assert PracticePageFactory(parent=site_tree.index, with_facts=False).population is None
+    page = PracticePageFactory(parent=site_tree.index, places=[PlaceRecord("Wuppertal", "", "DE")])
     assert page.population == gazetteer_population("Wuppertal", "DE") and page.place_size == "city"
     page.population = 14_000  # the rural district it serves
     page.save()
@@ -74,9 +73,7 @@ def test_population_comes_from_the_gazetteer_unless_an_editor_set_it(site_tree):
 
 @pytest.mark.django_db
 def test_practice_page_shows_transfer_facts_and_prerequisites(client, site_tree):
-    from transfer.tests.factories import transfer_practice
-
-    page = transfer_practice(site_tree.index)
+    page = PracticePageFactory(parent=site_tree.index, transfer=transfer_facts())
     html = client.get(page.url).content.decode()
     facts = html[html.index('id="key-facts-heading"') : html.index("</aside>")]
     assert "120,000 EUR per year" in facts and "Two coaches and workshop rent" in facts
@@ -101,9 +98,7 @@ def test_a_practice_without_transfer_facts_shows_none(client, site_tree):
 
 @pytest.mark.django_db
 def test_editor_sees_the_transfer_facts_in_the_transfer_tab(admin_client, site_tree):
-    from transfer.tests.factories import transfer_practice
-
-    page = transfer_practice(site_tree.index)
+    page = PracticePageFactory(parent=site_tree.index, transfer=transfer_facts())
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     transfer_tab = html[html.index('id="tab-transfer"') :]
     for name in ("cost_amount", "cost_period", "cost_covers", "funding_months", "staff_fte", "participants"):
@@ -121,12 +116,49 @@ DEMO = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
 def test_every_demo_practice_has_valid_transfer_facts():
     with_costs = 0
     for item in DEMO["practices"]:
-        page = PracticePage(title=item["title"], slug=item["slug"], summary="x")
-        assert apply_transfer_facts(page, item["transfer"]), item["slug"]
-        page.clean_fields(exclude=[f.name for f in PracticePage._meta.fields if f.name not in FIELDS])
+        transfer = _transfer(item["transfer"], item["slug"])
+        assert not transfer.is_empty(), item["slug"]
+        values = {name: value for name, value in _transfer_values(transfer).items() if value not in (None, "", [])}
+        page = PracticePage(title=item["title"], slug=item["slug"], summary="x", **values)
+        page.clean_fields(exclude=[f.name for f in PracticePage._meta.fields if f.name not in TRANSFER_FIELDS])
         page.prerequisites.stream_block.clean(page.prerequisites)
         with_costs += page.yearly_cost_eur is not None
         assert page.setting, item["slug"]
     assert with_costs >= 30
     sizes = [place_size(item["transfer"].get("population")) for item in DEMO["practices"]]
     assert "small_town" in sizes  # "small municipality" finds something
+
+
+@pytest.mark.django_db
+def test_the_writer_writes_transfer_facts_and_refuses_unknown_partner_kinds(site_tree):
+    record = PracticeRecord(
+        title="Record Practice",
+        summary="From a record.",
+        places=[PlaceRecord("Smallville", "", "DE")],
+        transfer=TransferRecord(
+            cost_amount=30_000,
+            cost_period="per_year",
+            staff_fte=0.5,
+            setting="rural",
+            population=4_000,
+            prerequisites=[
+                PrerequisiteRecord("partner", "municipality"),
+                PrerequisiteRecord("staff_skills", "Coaching"),
+            ],
+        ),
+    )
+    page = PracticeWriter().create(record, site_tree.index, publish=True).page
+    page = PracticePage.objects.get(pk=page.pk)
+    assert (page.cost_band, page.place_size, page.setting, page.staff_fte) == (
+        "25k_100k",
+        "village",
+        "rural",
+        Decimal("0.5"),
+    )
+    assert [item["label"] for item in page.prerequisite_items] == ["Municipality", "Coaching"]
+    record.transfer.prerequisites = [PrerequisiteRecord("partner", "no-such-type")]
+    with pytest.raises(RecordError):
+        PracticeWriter(strict=True).create(record, site_tree.index)
+    result = PracticeWriter().update(page, PracticeRecord(transfer=TransferRecord(setting="urban")), publish=True)
+    assert PracticePage.objects.get(pk=page.pk).setting == "urban" and "setting" in result.fields
+    assert "transfer" not in PracticeRecord(title="x").to_json_dict()  # the importers' JSON contract is unchanged

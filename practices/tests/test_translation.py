@@ -194,7 +194,7 @@ def test_german_page_has_german_interface_dates_and_country_names(client, practi
     expected = ("Eckdaten", "Ausgangslage und Herausforderung", "Laufend", "seit 2015", "am 17. Mai 2015.")
     for text in expected:
         assert text in html, text
-    assert "München, Bavaria, Deutschland" in html
+    assert "München, Bayern, Deutschland" in html
     english = client.get(practice.url).content.decode()
     assert "Last verified on May 17, 2015." in english
     assert "München, Bavaria, Germany" in english

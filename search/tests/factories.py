@@ -1,20 +1,13 @@
-"""Practices with chosen facts for search tests."""
+"""Practices with chosen facts for search tests, written as records through the one writer."""
 
 from __future__ import annotations
 
+from django.test import TestCase
+
 from practices.choices import Role
-from practices.models import (
-    OrganisationType,
-    PracticeOrganisation,
-    PracticePage,
-    PracticePlace,
-    PracticeSource,
-    Programme,
-    TargetGroup,
-    Theme,
-    TransferAudience,
-)
-from practices.tests.factories import OrganisationFactory, PracticePageFactory, ProgrammeFactory, term
+from practices.models import PracticePage, Programme
+from practices.records import OrganisationRecord, OutcomeRecord, PlaceRecord, SourceRecord, TransferRecord
+from practices.tests.factories import PracticePageFactory, ProgrammeFactory
 
 
 def make_practice(
@@ -34,38 +27,33 @@ def make_practice(
     start_year: int | None = 2015,
     evidence: str = "",
     sources: tuple[str, ...] = (),
-    transfer: dict | None = None,
+    transfer: TransferRecord | None = None,
+    **record_fields,
 ) -> PracticePage:
-    """A published practice; ``transfer`` sets transfer facts (cost_amount, population, setting...)."""
-    page = PracticePageFactory(
-        parent=parent,
-        title=title,
-        summary=summary,
-        challenge="",
-        approach=approach or "<p>Coaches met each participant weekly.</p>",
-        status=status,
-        start_year=start_year,
-        with_facts=False,
-    )
-    for city, region, country in places:
-        PracticePlace.objects.create(page=page, city=city, region=region, country=country)
-    implementer = OrganisationFactory(
-        name=f"{title} implementer", organisation_type=term(OrganisationType, implementer_type)
-    )
-    PracticeOrganisation.objects.create(page=page, organisation=implementer, role=Role.IMPLEMENTING)
-    for name in funders:
-        PracticeOrganisation.objects.create(page=page, organisation=OrganisationFactory(name=name), role=Role.FUNDER)
-    for kind in sources:
-        PracticeSource.objects.create(page=page, kind=kind, title=f"{title} source")
-    page.themes.set([term(Theme, slug) for slug in themes])
-    page.target_groups.set([term(TargetGroup, slug) for slug in target_groups])
-    page.transfer_audiences.set([term(TransferAudience, slug) for slug in audiences])
-    page.programmes.set([ProgrammeFactory(slug=slug, name=slug.upper()) for slug in programmes])
-    for name, value in (transfer or {}).items():
-        setattr(page, name, value)
-    if evidence:
-        page.outcomes = [("outcome", {"text": "People found work.", "evidence_level": evidence})]
-    page.save_revision().publish()
+    """A published practice; ``transfer`` its transfer facts, ``record_fields`` other record fields."""
+    organisations = [OrganisationRecord(name=f"{title} implementer", role=Role.IMPLEMENTING, type=implementer_type)]
+    organisations += [OrganisationRecord(name=name, role=Role.FUNDER, type="welfare-ngo") for name in funders]
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the background tasks run, as after a real commit
+        page = PracticePageFactory(
+            parent=parent,
+            with_facts=False,
+            title=title,
+            summary=summary,
+            challenge="",
+            approach=approach or "<p>Coaches met each participant weekly.</p>",
+            status=status,
+            start_year=start_year,
+            places=[PlaceRecord(city=city, region=region, country=country) for city, region, country in places],
+            organisations=organisations,
+            themes=list(themes),
+            target_groups=list(target_groups),
+            transfer_audiences=list(audiences),
+            programmes=[ProgrammeFactory(slug=slug, name=slug.upper()).name for slug in programmes],
+            outcomes=[OutcomeRecord("People found work.", evidence)] if evidence else [],
+            sources=[SourceRecord(kind=kind, title=f"{title} source") for kind in sources],
+            transfer=transfer or TransferRecord(),
+            **record_fields,
+        )
     return PracticePage.objects.get(pk=page.pk)
 
 

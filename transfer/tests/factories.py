@@ -1,51 +1,36 @@
-"""Practices with transfer facts for the transfer tests."""
+"""Practices with transfer facts and coordinates for the transfer tests, written through the one writer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from django.test import TestCase
+
 from practices.models import PracticePage
+from practices.records import PlaceRecord
+from practices.tests.factories import PracticePageFactory, transfer_facts
 from search.tests.factories import make_practice
 
-PREREQUISITES = [
-    ("partner", {"kind": "public-employment-service", "essential": True, "note": "Refers participants."}),
-    ("partner", {"kind": "chamber", "essential": False, "note": ""}),
-    ("legal_basis", {"condition": "Access to vocational training for refugees", "essential": True, "note": ""}),
-    ("language_offer", {"condition": "Job-related German at A2", "essential": False, "note": "Can be replaced."}),
-]
 
-
-def transfer_practice(parent, title: str = "Workshop Bridge", **overrides) -> PracticePage:
+def transfer_practice(parent, title: str = "Workshop Bridge", transfer: dict | None = None, **kwargs) -> PracticePage:
     """A published practice with full transfer facts and four prerequisites (Leipzig, small-town population)."""
-    transfer = {
-        "cost_amount": 120_000,
-        "cost_currency": "EUR",
-        "cost_period": "per_year",
-        "cost_covers": "Two coaches and workshop rent",
-        "funding_months": 36,
-        "staff_fte": 2.5,
-        "staff_roles": "Two coaches, a coordinator",
-        "participants": 40,
-        "participants_period": "per_year",
-        "population": 15_000,
-        "setting": "rural",
-        "prerequisites": PREREQUISITES,
-        "lessons": "<p>Employers came once they met a participant in person.</p>",
-        "transfer_conditions": "<p>A job centre that refers participants.</p>",
-        **overrides.pop("transfer", {}),
-    }
-    return make_practice(parent, title, transfer=transfer, **overrides)
-
-
-def mapped_practice(parent, title: str, points: list[tuple[str, str, float, float]], **kwargs) -> PracticePage:
-    """A published practice whose places (city, country, latitude, longitude) have coordinates."""
-    from practices.models import PracticePlace
-
-    page = make_practice(
-        parent, title, places=tuple((city, "", country) for city, country, _lat, _lon in points), **kwargs
+    return make_practice(
+        parent,
+        title,
+        transfer=replace(transfer_facts(), **(transfer or {})),
+        lessons=["<p>Employers came once they met a participant in person.</p>"],
+        transfer_conditions="<p>A job centre that refers participants.</p>",
+        **kwargs,
     )
-    for place, (_city, _country, latitude, longitude) in zip(
-        PracticePlace.objects.filter(page=page).order_by("pk"), points, strict=True
-    ):
-        place.latitude, place.longitude = latitude, longitude
-        place.save()
-    page.save_revision().publish()  # the facet index (and its places) is rebuilt on publishing
+
+
+def mapped_practice(parent, title: str, points: list[tuple[str, str, float, float]], **fields) -> PracticePage:
+    """A published practice whose places (city, country, latitude, longitude) have coordinates."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page = PracticePageFactory(
+            parent=parent,
+            title=title,
+            places=[PlaceRecord(city, "", country, lat, lon) for city, country, lat, lon in points],
+            **fields,
+        )
     return PracticePage.objects.get(pk=page.pk)

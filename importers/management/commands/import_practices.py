@@ -81,7 +81,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(groups)} practice(s) parsed, nothing written (--dry-run)")
 
     def _load(self, groups, locale, options, failures) -> None:
-        counts = dict.fromkeys(("created", "updated", "merged", "unchanged", "conflict"), 0)
+        counts = dict.fromkeys(("created", "updated", "merged", "unchanged", "conflict", "review"), 0)
         for group in groups:
             try:
                 result = load_record(group.record, locale=locale, publish=options["publish"])
@@ -90,7 +90,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{', '.join(group.files)}: not imported: {error}")
                 continue
             counts[result.status] += 1
-            style = self.style.WARNING if result.status == "conflict" else self.style.SUCCESS
+            style = self.style.WARNING if result.status in ("conflict", "review") else self.style.SUCCESS
             if options["format"] == "text":
                 self.stdout.write(style(f"{result.status}: {result.message}"))
                 for match in group.matches:
@@ -99,6 +99,8 @@ class Command(BaseCommand):
                     self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
         if counts["conflict"]:
             self.stdout.write(self.style.WARNING(f"{counts['conflict']} conflict(s): editors' revisions were kept"))
+        if counts["review"]:
+            self.stdout.write(self.style.WARNING(f"{counts['review']} for review: nothing written, see the messages"))
         self.stdout.write(
             f"created {counts['created']}, updated {counts['updated']}, merged {counts['merged']}, "
             f"unchanged {counts['unchanged']}, failed {len(failures)}"
