@@ -123,6 +123,8 @@ class GeoIndex:
     longitudes: list[float] = field(default_factory=list)
     practice_ids: list[int] = field(default_factory=list)
     _gather: itemgetter | None = None
+    _latitude_sums: list[float] = field(default_factory=lambda: [0.0])  # prefix sums, for cluster centres
+    _longitude_sums: list[float] = field(default_factory=lambda: [0.0])
 
     @classmethod
     def build(cls, ids: list[int], bit: dict[int, int]) -> GeoIndex:
@@ -144,9 +146,16 @@ class GeoIndex:
             index.keys, index.positions, index.latitudes, index.longitudes, index.practice_ids = (
                 list(column) for column in zip(*points, strict=True)
             )
+        index._prefix_sums()
         if len(points) > 1:
             index._gather = itemgetter(*index.positions)
         return index
+
+    def _prefix_sums(self) -> None:
+        self._latitude_sums, self._longitude_sums = [0.0], [0.0]
+        for latitude, longitude in zip(self.latitudes, self.longitudes, strict=True):
+            self._latitude_sums.append(self._latitude_sums[-1] + latitude)
+            self._longitude_sums.append(self._longitude_sums[-1] + longitude)
 
     def point_bits(self, practice_bits: int) -> int:
         """The matching practices' bit set turned into a bit set over the sorted points."""
@@ -190,18 +199,20 @@ class GeoIndex:
         if count == 1:
             point = low + (members & -members).bit_length() - 1
             return Cluster(self.latitudes[point], self.longitudes[point], 1, practice_id=self.practice_ids[point])
-        if count <= CENTROID_EXACT_UP_TO:
-            points = []
-            while members:
-                lowest = members & -members
-                points.append(low + lowest.bit_length() - 1)
-                members ^= lowest
-        else:  # many: a sample of them is centre enough
-            step = max(1, members.bit_length() // CENTROID_EXACT_UP_TO)
-            points = [low + offset for offset in range(0, members.bit_length(), step) if (members >> offset) & 1]
+        if count > CENTROID_EXACT_UP_TO:  # many: the centre of all the cell's places (prefix sums), not only these
+            high = low + members.bit_length()
+            points = high - low
+            latitude = (self._latitude_sums[high] - self._latitude_sums[low]) / points
+            longitude = (self._longitude_sums[high] - self._longitude_sums[low]) / points
+            return Cluster(latitude, longitude, count, bounds=_cell_bounds(level, x_cell, y_cell))
+        points = []
+        while members:
+            lowest = members & -members
+            points.append(low + lowest.bit_length() - 1)
+            members ^= lowest
         latitude = sum(self.latitudes[p] for p in points) / len(points)
         longitude = sum(self.longitudes[p] for p in points) / len(points)
-        practices = {self.practice_ids[p] for p in points} if count <= CENTROID_EXACT_UP_TO else set()
+        practices = {self.practice_ids[p] for p in points}
         single = next(iter(practices)) if len(practices) == 1 else None
         return Cluster(latitude, longitude, count, practice_id=single, bounds=_cell_bounds(level, x_cell, y_cell))
 

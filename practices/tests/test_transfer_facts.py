@@ -97,9 +97,10 @@ def test_a_practice_without_transfer_facts_shows_none(client, site_tree):
 
 
 @pytest.mark.django_db
-def test_editor_sees_the_transfer_facts_in_the_transfer_tab(admin_client, site_tree):
+def test_editor_sees_the_transfer_facts_in_the_transfer_tab(client, site_tree, django_user_model):
     page = PracticePageFactory(parent=site_tree.index, transfer=transfer_facts())
-    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    client.force_login(django_user_model.objects.create_superuser("editor-in-chief", "chief@example.org", "x"))
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     transfer_tab = html[html.index('id="tab-transfer"') :]
     for name in ("cost_amount", "cost_period", "cost_covers", "funding_months", "staff_fte", "participants"):
         assert f'name="{name}"' in transfer_tab, name

@@ -37,6 +37,7 @@ def index_of(points) -> GeoIndex:
     from operator import itemgetter
 
     index._gather = itemgetter(*index.positions)
+    index._prefix_sums()
     return index
 
 
@@ -54,6 +55,18 @@ def test_clusters_match_a_brute_force_grid_count_at_every_zoom():
             else:
                 south, west, north, east = cluster.bounds
                 assert south <= cluster.latitude <= north and west <= cluster.longitude <= east
+
+
+def test_large_clusters_sit_inside_their_cell():
+    rng = random.Random(5)
+    points = [(rng.uniform(51.0, 51.6), rng.uniform(12.0, 12.8)) for _ in range(3000)]
+    index = index_of(points)
+    every_other = sum(1 << i for i in range(0, len(points), 2))
+    clusters = index.clusters(every_other, 3, 40, 0, 60, 30)
+    assert sum(c.count for c in clusters) == 1500 and max(c.count for c in clusters) > 64
+    for cluster in clusters:
+        south, west, north, east = cluster.bounds
+        assert south <= cluster.latitude <= north and west <= cluster.longitude <= east
 
 
 def test_a_single_practice_is_a_marker_at_its_own_place():
