@@ -5,9 +5,13 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Absolute URLs (canonical, hreflang, API, cards, oEmbed) use this address; `make run PORT=8010` follows it.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check bench bench-map loadtest accuracy clean
+.PHONY: help install setup run test test-postgres lint format check bench bench-map relevance loadtest accuracy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -25,12 +29,13 @@ setup: install ## Install, migrate, compile translations, load demo content, ens
 	$(MANAGE) compile_translations
 	$(MANAGE) load_vocabularies
 	$(MANAGE) load_demo
+	$(MANAGE) ensure_site_address
 	$(MANAGE) refresh_search
 	$(MANAGE) ensure_dev_admin
 
-run: setup ## Set up, then serve the site on http://127.0.0.1:8000
-	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
-	$(MANAGE) runserver 127.0.0.1:8000
+run: setup ## Set up, then serve the site on http://127.0.0.1:8000 (`make run PORT=8010`, HOST=...)
+	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -61,8 +66,12 @@ bench: install ## Benchmark the search on 10,000 synthetic practices (separate d
 
 bench-map: install ## Time the map's cluster endpoint on 100,000 synthetic practices (bench-map.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-map.sqlite3} $(MANAGE) search_bench --map-only --practices $${BENCH_PRACTICES:-100000} --json bench-map.json
+
+relevance: install ## Recall@20 and MRR of the judged queries (search/relevance/) on the demo practices (separate database relevance.sqlite3)
+	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${RELEVANCE_DATABASE_URL:-sqlite:///$(CURDIR)/relevance.sqlite3} $(MANAGE) search_relevance $(RELEVANCE_ARGS)
+
 accuracy: install ## Score the importers on the fixture corpus (facts found/invented per source and fact type), time hostile files
 	$(BIN)/python -m importers.accuracy $${ACCURACY_ARGS:-}
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 bench.sqlite3 bench-map.sqlite3 staticfiles media
+	rm -rf $(VENV) db.sqlite3 bench.sqlite3 bench-map.sqlite3 relevance.sqlite3 staticfiles media

@@ -51,16 +51,16 @@ django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0, interactive=False)
 from practices.demo.loader import ensure_site_structure
-from practices.models import PracticePage, PracticePlace, Theme
-from wagtail.models import Locale
+from practices.models import PracticePage
+from practices.records import PlaceRecord, PracticeRecord
+from practices.writing import PracticeWriter
 home, index = ensure_site_structure()
 page = PracticePage.objects.filter(slug="loadtest-practice").first()
 if page is None:
-    page = index.add_child(instance=PracticePage(title="Load test practice", slug="loadtest-practice",
-        summary="A practice that exists so the embeds can be measured.", start_year=2020))
-    PracticePlace.objects.create(page=page, city="Leipzig", region="Saxony", country="DE")
-    page.themes.add(Theme.objects.get(slug="mentoring", locale=Locale.get_default()))
-    page.save_revision().publish()
+    record = PracticeRecord(title="Load test practice", slug="loadtest-practice", start_year=2020,
+        summary="A practice that exists so the embeds can be measured.", themes=["mentoring"],
+        places=[PlaceRecord(city="Leipzig", region="Saxony", country="DE")])
+    page = PracticeWriter().create(record, index, publish=True).page
 print(json.dumps({"id": page.pk, "slug": page.slug, "url": page.specific.full_url}))
 """
     out = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True, capture_output=True, text=True)

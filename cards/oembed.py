@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.models import Site
 
-from cards.content import DEFAULT_HEIGHTS, DEFAULT_WIDTH, SLUG, CardOptions, embeddable
+from cards.content import DEFAULT_WIDTH, SLUG, CardOptions, embeddable
+from cards.sizes import card_height
 from practices.models import PracticePage
 
 VERSION = "1.0"
@@ -72,7 +73,7 @@ def oembed_response(
 ) -> dict[str, Any]:
     width = min(DEFAULT_WIDTH, max_width) if max_width else DEFAULT_WIDTH
     variant = "compact"
-    height = DEFAULT_HEIGHTS[variant]
+    height = card_height(variant, width)  # the card's real height at this width
     if max_height:
         height = min(height, max_height)
     src = card_url(request, page, CardOptions(lang=page.locale.language_code, variant=variant))

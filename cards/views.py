@@ -103,20 +103,41 @@ def card(request: HttpRequest, ident: str) -> HttpResponse:
                     "language": language,
                     "summary_words": SUMMARY_WORDS[options.variant],
                     "resize_script": script,
+                    "site_name": settings.WAGTAIL_SITE_NAME,
                 },
             )
         return embed_cache.Built(html.encode(), "text/html; charset=utf-8", page.last_published_at, language)
 
     entry = embed_cache.cached(("card", ident, options, allowed), build)
     if entry is None:
-        # A plain answer rather than the site's 404 page, which would read the session.
-        return HttpResponseNotFound(_("This practice is not available."), content_type="text/plain; charset=utf-8")
+        # A small page of its own rather than the site's 404 page, which would read the session.
+        response = HttpResponseNotFound(_unavailable_card(request, options), content_type="text/html; charset=utf-8")
+        response["Content-Security-Policy"] = (
+            f"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+            f"frame-ancestors {frame_ancestors()}"
+        )
+        return response
     response = _respond(request, entry)
     response["Content-Security-Policy"] = (
         f"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src {script_hash}; "
         f"base-uri 'none'; form-action 'none'; frame-ancestors {frame_ancestors()}"
     )
     return response
+
+
+def _unavailable_card(request: HttpRequest, options: CardOptions) -> str:
+    """What a reader sees in the frame of a practice that was unpublished or never existed."""
+    language = options.lang or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return render_to_string(
+            "cards/unavailable.html",
+            {
+                "language": language,
+                "options": options,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+                "practices_url": request.build_absolute_uri(f"/{language}/practices/"),
+            },
+        )
 
 
 @require_http_methods(["GET", "HEAD", "OPTIONS"])

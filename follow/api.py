@@ -124,14 +124,18 @@ class Error(Schema):
     parameter: str
 
 
+# The shared parameter primitives (practices.params), so the OpenAPI description states the real values.
+Cursor = text("The next_cursor of the previous page; empty for the first page", max_length=200)
+Limit = integer(1, MAX_LIMIT, DEFAULT_LIMIT, f"Practices per page, at most {MAX_LIMIT}")
+Language = choice(
+    list(dict(settings.LANGUAGES)), None, "Only practices in this language: " + ", ".join(dict(settings.LANGUAGES))
+)
+
+
 class ListParameters(Schema):
-    cursor: text("The next_cursor of the previous page; empty for the first page", max_length=200)
-    limit: integer(1, MAX_LIMIT, DEFAULT_LIMIT, f"Practices per page, at most {MAX_LIMIT}")
-    lang: choice(
-        [code for code, _name in settings.LANGUAGES],
-        None,
-        "Only practices in this language: " + ", ".join(dict(settings.LANGUAGES)),
-    )
+    cursor: Cursor
+    limit: Limit
+    lang: Language
 
 
 def _base(request: HttpRequest) -> str:

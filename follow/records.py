@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from practices.choices import Role
 from practices.models import PracticeContact, PracticePage, PracticeSource
+from practices.params import LARGEST_ID
 from practices.transfer_facts import transfer_facts_json
 
 DATASET_VERSION = "1.0"
@@ -219,6 +220,8 @@ def plain_text(html: str) -> str:
 
 
 def public_practice(pk: int) -> PracticePage | None:
+    if not 0 < pk <= LARGEST_ID:  # past 64 bits SQLite overflows: no such practice
+        return None
     return with_facts(public_practices().filter(pk=pk)).first()
 
 

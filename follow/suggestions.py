@@ -1,10 +1,10 @@
-"""From a suggestion form to a draft practice in moderation, written by the importers' writer.
+"""From a suggestion form to a draft practice in moderation, written by the one writer (``practices.writing``).
 
-The submitted texts become a ``PracticeRecord`` (as a parser would produce) and go through
-``importers.loading.load_record``: a draft submitted to the moderation workflow, never published, with the
-submitter as a private contact and the suggestion as the import record's provenance (source kind
-``suggestion``). The source address is attached after writing, so a suggestion naming an address we
-imported before cannot rewrite that practice (the writer would take it for a changed source).
+The submitted texts become a ``PracticeRecord`` (as a parser would produce) that ``PracticeWriter.create``
+writes as a new draft submitted to the moderation workflow, never published, with the submitter as a
+private contact. Always a new draft: a suggestion never revises an existing practice (editors merge
+duplicates), so no visitor can change a practice by naming its source. The import log
+(``importers.models.ImportRecord``, source kind ``suggestion``) keeps the provenance.
 """
 
 from __future__ import annotations
@@ -21,17 +21,15 @@ from wagtail.models import Locale
 from follow.forms import SuggestionForm
 from follow.models import Suggestion
 from importers.errors import ImporterError
-from importers.loading import load_record, vocabulary_from_database
+from importers.loading import find_organisation, practice_index, prepare, vocabulary_from_database
 from importers.models import ImportRecord
 from importers.parsers import parse_document
 from practices.choices import Role
 from practices.records import ContactRecord, OrganisationRecord, PlaceRecord, PracticeRecord, SourceRecord
+from practices.validators import is_http_url
+from practices.writing import PracticeWriter
 
 SOURCE_KIND = "suggestion"
-
-
-class SuggestionRefused(Exception):
-    """The writer wrote nothing (the text was known already); the message says why."""
 
 
 def prefill_from_text(text: str) -> tuple[dict, list[str]]:
@@ -46,10 +44,10 @@ def prefill_from_text(text: str) -> tuple[dict, list[str]]:
         "end_year": record.end_year,
         "target_groups": record.target_groups,
         "themes": record.themes,
-        "achievements": "\n\n".join(part for part in (record.results, *record.outcomes) if part)
+        "achievements": "\n\n".join(part for part in (record.results, *(o.text for o in record.outcomes)) if part)
         or record.summary
         or record.description[:2000],
-        "transfer_conditions": "\n".join(record.lessons),
+        "transfer_conditions": record.transfer_conditions or "\n".join(record.lessons),
         "funders": "\n".join(record.funders),
     }
     if record.places:
@@ -89,6 +87,7 @@ def record_from_form(form: SuggestionForm, language: str, submitted_at) -> Pract
         sources=[
             SourceRecord(
                 kind="other",
+                url=data.get("source_url", ""),
                 title=f"Suggestion: {data['title']}"[:255],
                 file=f"suggestion-{uuid.uuid4()}",
                 raw_text=raw,
@@ -102,6 +101,7 @@ def record_from_form(form: SuggestionForm, language: str, submitted_at) -> Pract
         target_groups=data.get("target_groups", []),
         themes=data.get("themes", []),
         results=data["achievements"],
+        transfer_conditions=data.get("transfer_conditions", ""),
         contacts=[
             ContactRecord(
                 name=data["submitter_name"], function="Suggested this practice", email=data["submitter_email"]
@@ -112,50 +112,35 @@ def record_from_form(form: SuggestionForm, language: str, submitted_at) -> Pract
 
 
 def submit_suggestion(form: SuggestionForm, locale: Locale) -> Suggestion:
-    """Write the draft and the suggestion together: on any error neither exists."""
+    """Write the draft, its import log and the suggestion together: on any error none of them exists."""
     data = form.cleaned_data
-    now = timezone.now()
-    record = record_from_form(form, locale.language_code, now)
+    record, warnings = prepare(record_from_form(form, locale.language_code, timezone.now()))
+    writer = PracticeWriter(find_organisation=find_organisation)
     with transaction.atomic():
-        result = load_record(record, locale=locale, publish=False)
-        if result.page is None or result.status == "unchanged":
-            raise SuggestionRefused(result.message)
-        log = ImportRecord.objects.filter(page=result.page, sha256=record.sources[0].sha256).first()
-        if log is not None:
-            log.source_kind = SOURCE_KIND
-            log.source_url = data.get("source_url", "")[:500]
-            log.save(update_fields=["source_kind", "source_url"])
-        if result.status == "created":
-            _complete_draft(result.page, data, log)
+        result = writer.create(record, practice_index(locale), publish=False)
+        source = record.sources[0]
+        log = ImportRecord.objects.create(
+            page=result.page,
+            revision=result.revision,
+            source_kind=SOURCE_KIND,
+            source_url=source.url[:500] if is_http_url(source.url) else "",
+            file_name=source.file,
+            sha256=source.sha256,
+            status=ImportRecord.Status.CREATED,
+            warnings=[*record.warnings, *warnings, *result.warnings],
+            fields=result.fields,
+        )
         return Suggestion.objects.create(
             page=result.page,
             import_record=log,
-            outcome=result.status,
+            outcome="created",
             title=data["title"],
             language=locale.language_code,
             submitter_name=data["submitter_name"],
             submitter_email=data["submitter_email"],
             consent_contact=data["consent_contact"],
-            data={key: value for key, value in form.cleaned_data.items() if key not in ("website", "page_text")},
+            data={key: value for key, value in data.items() if key not in ("website", "page_text")},
         )
-
-
-def _complete_draft(page, data: dict, log: ImportRecord | None) -> None:
-    """What the record has no field for (transfer conditions, the source address), on the same draft."""
-    if not (data.get("transfer_conditions") or data.get("source_url")):
-        return
-    from importers.loading import _rich  # the writer's escaping of plain text into rich text
-
-    draft = page.get_latest_revision_as_object()
-    if data.get("transfer_conditions"):
-        draft.transfer_conditions = _rich(data["transfer_conditions"])
-    if data.get("source_url"):
-        for source in draft.sources.all():
-            source.url = data["source_url"]
-    revision = draft.save_revision(log_action=True)
-    if log is not None:
-        # The draft is still the writer's own: a later import must not take it for an editor's revision.
-        ImportRecord.objects.filter(page=page, revision=log.revision).update(revision=revision)
 
 
 def moderator_emails() -> list[str]:

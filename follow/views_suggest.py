@@ -16,9 +16,10 @@ from wagtail.models import Locale
 from follow.forms import SuggestionForm
 from follow.mail import send
 from follow.models import Suggestion, within_rate_limit
-from follow.suggestions import SuggestionRefused, moderator_emails, prefill_from_text, submit_suggestion, withdraw
+from follow.suggestions import moderator_emails, prefill_from_text, submit_suggestion, withdraw
 
 WITHDRAW_SALT = "follow.suggestion.withdraw"
+PREFILLS_PER_HOUR = 30
 MAX_BODY_BYTES = 120_000  # the form with 50,000 characters of pasted text fits; anything larger is refused
 
 
@@ -58,6 +59,10 @@ def suggest(request: HttpRequest) -> HttpResponse:
         text = request.POST.get("page_text", "")
         if not text.strip():
             return render(request, "follow/suggest.html", {"form": form, "prefill_empty": True})
+        # Parsing costs time: a looser limit of its own, so that robots cannot keep the workers busy.
+        if not within_rate_limit("prefill", [client_address(request)], PREFILLS_PER_HOUR, datetime.timedelta(hours=1)):
+            message = _("You have sent several suggestions in the last hour. Please try again later.")
+            return _refuse(request, message, 429, form)
         prefilled, notes = prefill_from_text(text[: SuggestionForm.base_fields["page_text"].max_length])
         form = SuggestionForm(initial=_initial_from_post(request.POST, prefilled))
         return render(request, "follow/suggest.html", {"form": form, "prefilled": bool(prefilled), "notes": notes})
@@ -73,10 +78,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
         return _refuse(
             request, _("You have sent several suggestions in the last hour. Please try again later."), 429, form
         )
-    try:
-        suggestion = submit_suggestion(form, Locale.get_active())
-    except SuggestionRefused:
-        return _refuse(request, _("We already have a practice with exactly this text."), 409, form)
+    suggestion = submit_suggestion(form, Locale.get_active())
     _notify(request, suggestion)
     return redirect(reverse("follow:suggest_thanks"))
 

@@ -43,8 +43,9 @@ _CHROME_LINES = [
     )
 ]
 _SIDEBAR = re.compile(
-    r"^(recent|related|more|other|latest|similar|further|popular|weitere|ähnliche)\s+"
-    r"(good ideas|ideas|good practices?|practices?|stories|posts|articles|projects|projekte|beispiele)\b.*$",
+    r"^(recent|related|more|other|latest|similar|further|popular|weitere|ähnliche|aktuelle)\s+"
+    r"(good ideas|ideas|good practices?|practices?|stories|posts|articles|projects|projekte|beispiele|content|items"
+    r"|news|links|pages|praktiken|beiträge|nachrichten)\s*:?$",
     re.IGNORECASE,
 )
 _AFTER_SIDEBAR = re.compile(r"^(for this good idea contact|contact|kontakt|ansprechpartner(in)?)\s*:?\s*$", re.I)
@@ -93,11 +94,24 @@ def _drop_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, chrome
 
 
+_SOURCES = re.compile(r"^(sources?|quellen?|references|literatur|bibliography|tags)\s*:?\s*$", re.I)
+
+
 def _cut_sidebars(lines: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     cut: list[str] = []
     cutting = False
+    citation = False
     for line in lines:
+        if _SOURCES.match(line):
+            citation = True
+        if citation:
+            cut.append(line)
+            citation = not (line and not _SOURCES.match(line))
+            continue
+        if re.match(r"^(?:sources?|quelle|tags)\s*:\s*\S", line, re.I):
+            cut.append(line)
+            continue
         if not cutting and _SIDEBAR.match(line):
             cutting = True
         elif cutting and _AFTER_SIDEBAR.match(line):
@@ -134,6 +148,7 @@ def _echoes(key: str, recent: list[str]) -> bool:
     for old in recent:
         if key in old:
             return True
-        if len(key) > 80 and abs(len(key) - len(old)) <= len(key) // 10 and fuzz.ratio(key, old) > 95:
+        near = len(key) > 80 and abs(len(key) - len(old)) <= len(key) // 10 and fuzz.ratio(key, old) > 95
+        if near and re.findall(r"\d+", key) == re.findall(r"\d+", old):  # paragraphs that differ in figures differ
             return True
     return False

@@ -137,10 +137,11 @@ def load_record(
             _log(result, record, ImportRecord.Status.CREATED, writer)
             return LoadResult("created", result.page, f"created “{result.page.title}”", warnings + result.warnings)
         if match.how == SAME_ADDRESS and not match.corroborated:
-            _log_only(match.page, record, ImportRecord.Status.REVIEW, writer)
-            return LoadResult(
-                "review",
+            return _not_applied(
+                ImportRecord.Status.REVIEW,
                 match.page,
+                record,
+                writer,
                 f"the document gives the address of “{match.page.title}” as its own, but its name, organisations "
                 "and places do not match that practice; nothing was written. Check the source and import it again "
                 "or add it by hand.",
@@ -246,30 +247,32 @@ def _update(writer: PracticeWriter, record: PracticeRecord, match: Match, publis
     page = match.page
     last_import = _last_import_of_source(page, record)
     if last_import is None or _edited_since(page, last_import):
-        _log_only(page, record, ImportRecord.Status.CONFLICT, writer)
-        return LoadResult(
-            "conflict",
-            page,
+        message = (
             f"“{page.title}” was edited after the last import of this source (revision {page.latest_revision_id}); "
-            "the changed source was not applied. Compare the source with the page and update it by hand.",
-            warnings,
+            "the changed source was not applied. Compare the source with the page and update it by hand."
         )
+        return _not_applied(ImportRecord.Status.CONFLICT, page, record, writer, message, warnings)
     owned = _owned_fields(last_import)
     draft = page.get_latest_revision_as_object()
     new_title = record.title[:255]
     if "title" in owned and new_title and new_title != draft.title:
-        _log_only(page, record, ImportRecord.Status.REVIEW, writer)
-        return LoadResult(
-            "review",
-            page,
+        message = (
             f"the changed source would rename “{draft.title}” to “{new_title}”; nothing was written. "
-            "Rename the practice by hand if the source is right.",
-            warnings,
+            "Rename the practice by hand if the source is right."
         )
+        return _not_applied(ImportRecord.Status.REVIEW, page, record, writer, message, warnings)
     result = writer.update(page, record, publish=publish, fields=owned)
     _log(result, record, ImportRecord.Status.UPDATED, writer)
     message = f"new draft revision of “{page.title}” from the changed source"
     return LoadResult("updated", result.page, message, warnings + result.warnings)
+
+
+def _not_applied(
+    status: str, page: PracticePage, record: PracticeRecord, writer: PracticeWriter, message: str, warnings: list[str]
+) -> LoadResult:
+    """Nothing is written; the import log and the report say why."""
+    _log_only(page, record, status, writer)
+    return LoadResult(str(status), page, message, warnings)
 
 
 def _source_condition(record: PracticeRecord) -> Q:
@@ -359,6 +362,7 @@ def _log_only(
             confidence=record.confidence,
             warnings=[*record.warnings, *(extra or [])],
             fields=fields if revision is not None else None,
+            evidence=record.to_json_dict().get("evidence", []),
             imported_by=writer.user,
         )
 

@@ -8,8 +8,9 @@ from practices.validators import validate_http_url
 class ImportRecord(models.Model):
     """One document imported into one practice: the provenance trail and the basis of idempotency.
 
-    ``revision`` is the draft revision the import wrote. If the practice's latest revision is another
-    one, an editor has worked on the page since, and a changed source must not overwrite it.
+    ``revision`` is the draft revision the import wrote, ``fields`` the page fields it wrote. A revision
+    of the page after it that no import wrote means a person worked on the page since: a changed version
+    of the same source must not overwrite it (``conflict``). Conflicts and reviews write no revision.
     """
 
     class Status(models.TextChoices):
@@ -30,6 +31,12 @@ class ImportRecord(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     confidence = models.FloatField(_("confidence"), default=0)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    evidence = models.JSONField(
+        _("evidence"),
+        default=list,
+        blank=True,
+        help_text=_("Per extracted fact: the field or sentence of the source it came from, and a confidence."),
+    )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

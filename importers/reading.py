@@ -35,6 +35,7 @@ class Document:
     is_html: bool = False
     encoding: str = "utf-8"
     html_title: str = ""
+    heading: str = ""  # the main heading (h1) of the main content
     url: str = ""
     warnings: list[str] = field(default_factory=list)
 
@@ -113,7 +114,42 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(head)) >= 3
 
 
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]{0,30})\b[^<>]{0,2000}?(/?)>")
+_VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+def limit_depth(html: str) -> tuple[str, bool]:
+    """Drop the tags (not the text) nested deeper than ``MAX_DEPTH``: real pages never are, and the parser
+    and tree walks slow down with depth. Linear in the length of the page."""
+    stack: list[bool] = []
+    out: list[str] = []
+    last = 0
+    dropped = False
+    for m in _TAG.finditer(html):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            if not stack:
+                continue
+            keep = stack.pop()
+        else:
+            keep = len(stack) < MAX_DEPTH
+            stack.append(keep)
+        if not keep:
+            out.append(html[last : m.start()])
+            out.append(" ")
+            last = m.end()
+            dropped = True
+    if not dropped:
+        return html, False
+    out.append(html[last:])
+    return "".join(out), True
+
+
 def html_to_document(html: str) -> Document:
+    html, flattened = limit_depth(html)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
@@ -133,12 +169,13 @@ def html_to_document(html: str) -> Document:
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed or not isinstance(tag, Tag):
+        if not isinstance(tag, Tag) or vars(tag).get("_decomposed"):  # not tag.decomposed: a find() per tag
             continue
         attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])]) if tag.attrs is not None else ""
         if attrs and _DROP_MARKERS.search(attrs) and tag.name not in ("html", "body", "main"):
             tag.decompose()
     body = soup.body or soup
+    heading = _main_heading(body)
     text = _flatten(body).strip()
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -146,7 +183,21 @@ def html_to_document(html: str) -> Document:
         raise NoContent("HTML with no content: nothing left after removing markup, scripts and site chrome")
     if crumbs:
         text = "\n".join(crumbs) + "\n\n" + text
-    return Document(text=text, is_html=True, html_title=title, url=url)
+    notes = ["elements nested too deeply were read as plain text"] if flattened else []
+    return Document(text=text, is_html=True, html_title=title, heading=heading, url=url, warnings=notes)
+
+
+def _main_heading(body: Tag) -> str:
+    """The first h1 of the main content (main, article, role=main, #content), else of the page."""
+    containers = body.find_all(["main", "article"]) + body.find_all(attrs={"role": "main"})
+    containers += body.find_all(id=re.compile(r"^(?:main|content|main-content)$", re.I))
+    for container in [*containers, body]:
+        h1 = container.find("h1")
+        if isinstance(h1, Tag):
+            text = h1.get_text(" ", strip=True)
+            if text:
+                return re.sub(r"\s+", " ", text)
+    return ""
 
 
 def _breadcrumb_lines(soup: BeautifulSoup) -> list[str]:
@@ -158,6 +209,8 @@ def _breadcrumb_lines(soup: BeautifulSoup) -> list[str]:
         if _BREADCRUMB.search(attrs):
             parts = [p.get_text(" ", strip=True) for p in tag.find_all(["a", "li", "span"]) if not p.find(["a", "li"])]
             parts = [p for p in parts if p and p not in (">", "»", "/")]
+            if not parts:
+                parts = [p.strip() for p in re.split(r"\s[>»›/]\s", tag.get_text(" ", strip=True)) if p.strip()]
             if parts:
                 lines.append("> " + " > ".join(dict.fromkeys(parts)))
             tag.decompose()

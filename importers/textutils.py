@@ -39,7 +39,7 @@ def sentences(text: str) -> list[str]:
         buffer = ""
         for piece in pieces:
             buffer = f"{buffer} {piece}".strip() if buffer else piece
-            if _ABBREVIATIONS.search(buffer):
+            if _ABBREVIATIONS.search(buffer[-12:]):  # the tail only: a buffer can grow long
                 continue
             result.append(buffer)
             buffer = ""

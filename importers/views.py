@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import logging
 import uuid
 
 from django.contrib import messages
@@ -15,11 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from importers.documents import group_practices, parse_files
+from importers.documents import Failure, group_practices, parse_files
 from importers.forms import UploadForm
 from importers.loading import LoadError, load_record, practice_index, vocabulary_from_database
 from importers.models import PendingImport
+from importers.review import review
 from practices.models import PracticeIndexPage
+
+logger = logging.getLogger(__name__)
 
 
 def _check_permission(request: HttpRequest) -> None:
@@ -29,10 +33,15 @@ def _check_permission(request: HttpRequest) -> None:
 
 
 def _parse(files: list[tuple[str, bytes]], options: dict):
-    records, failures = parse_files(
-        files, kind=options["source_kind"], vocabulary=vocabulary_from_database(), language=options["locale"]
-    )
-    return group_practices(records), failures
+    """Parse and group; whatever goes wrong is reported as a failure, the upload never answers 500."""
+    try:
+        records, failures = parse_files(
+            files, kind=options["source_kind"], vocabulary=vocabulary_from_database(), language=options["locale"]
+        )
+        return group_practices(records), failures
+    except Exception as error:  # a bug in grouping must not lose the editor's upload
+        logger.exception("import: parsing the upload failed")
+        return [], [Failure(", ".join(name for name, _ in files), f"could not be read: {type(error).__name__}")]
 
 
 def upload(request: HttpRequest) -> HttpResponse:
@@ -50,7 +59,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             options=options,
             files=[{"name": name, "content": base64.b64encode(raw).decode("ascii")} for name, raw in files],
         )
-        context.update({"groups": groups, "failures": failures, "pending": pending})
+        reviews = [review(group, options["locale"]) for group in groups]
+        context.update({"groups": groups, "reviews": reviews, "failures": failures, "pending": pending})
     return TemplateResponse(request, "importers/admin/upload.html", context)
 
 
@@ -60,6 +70,9 @@ def confirm(request: HttpRequest, token: uuid.UUID) -> HttpResponse:
     if request.method != "POST":
         return redirect("importers_upload")
     files = [(item["name"], base64.b64decode(item["content"])) for item in pending.files]
+    if request.POST.get("review"):  # the review form lists every file with a checkbox: import the ticked ones
+        included = set(request.POST.getlist("include"))
+        files = [(name, raw) for name, raw in files if name in included]
     groups, failures = _parse(files, pending.options)
     locale = Locale.objects.get(language_code=pending.options["locale"])
     results = []

@@ -19,6 +19,8 @@ from transfer import urls as transfer_urls
 
 search_api.add_router("", follow_api_router)  # /api/practices/: full records beside the search
 
+handler500 = "kb.errors.server_error"  # 503 with Retry-After while the database is down
+
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("robots.txt", site_files.robots_txt, name="robots_txt"),

@@ -86,7 +86,7 @@ def translate_page(
 
     ``write`` receives a copy of the source page and sets the translated text on it (title, rich text,
     block texts...); the text is recorded as translation strings (``strict``: it must have the source's
-    shape). Returns ``(translated page, created)``, created: wagtail-localize manages it from now on. A new
+    shape). Returns ``(translated page, created)``; created: wagtail-localize manages it from now on. A new
     translation is published (``publish``) or left as a draft revision for the caller
     (``practices.writing.PracticeWriter.translate`` submits it to moderation).
 

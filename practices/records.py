@@ -185,6 +185,24 @@ class TranslationRecord:
     markup: str = MARKUP_TEXT
 
 
+# Below this confidence a fact is shown to the editor as "check".
+UNCERTAIN_BELOW = 0.6
+
+
+@dataclass
+class Evidence:
+    """Where an imported fact came from: the field or sentence of the source, and how sure the importer is."""
+
+    fact: str  # title, country, city, region, start_year, end_year, organisation, funder, contact
+    value: str
+    snippet: str = ""
+    confidence: float = 0.5
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < UNCERTAIN_BELOW
+
+
 @dataclass
 class PracticeRecord:
     title: str = ""
@@ -226,6 +244,7 @@ class PracticeRecord:
     translations: dict[str, TranslationRecord] = field(default_factory=dict)
     markup: str = MARKUP_TEXT
     transfer: TransferRecord = field(default_factory=TransferRecord)
+    evidence: list[Evidence] = field(default_factory=list)
 
     def texts(self) -> TranslationRecord:
         """The record's own texts, as the translation of another language's practice."""
@@ -260,4 +279,7 @@ class PracticeRecord:
         data["confidence"] = round(self.confidence, 2)
         if self.transfer.is_empty():  # the importers' contract (importers/SCHEMA.md) has no transfer facts yet
             data.pop("transfer")
+        for item, evidence in zip(data["evidence"], self.evidence, strict=True):
+            item["confidence"] = round(evidence.confidence, 2)
+            item["uncertain"] = evidence.uncertain
         return data

@@ -25,11 +25,17 @@ def reveal_contact(request: HttpRequest, contact_uuid) -> HttpResponse:
     )
     if contact is None or not contact.page.get_view_restrictions().count() == 0:
         raise Http404
+    # Asked from the practice page by contact-reveal.js: only the details, shown in place.
+    template = (
+        "components/contact_details.html"
+        if request.headers.get("X-Requested-With") == "fetch"
+        else "practices/contact_reveal.html"
+    )
     if over_limit("contact-reveal", request, REVEALS_PER_HOUR, 3600):
-        response = render(request, "practices/contact_reveal.html", {"contact": None, "limited": True}, status=429)
+        response = render(request, template, {"contact": None, "limited": True}, status=429)
         response["Retry-After"] = "3600"
     else:
         practice = contact.page.specific
-        response = render(request, "practices/contact_reveal.html", {"contact": contact, "practice": practice})
+        response = render(request, template, {"contact": contact, "practice": practice})
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

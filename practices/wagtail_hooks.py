@@ -10,7 +10,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from practices.models import (
@@ -22,10 +24,44 @@ from practices.models import (
     Theme,
     TransferAudience,
 )
+from practices.validators import country_name
+
+
+def _organisation_type(organisation: Organisation) -> str:
+    return organisation.organisation_type.localized.name if organisation.organisation_type_id else ""
+
+
+def _organisation_place(organisation: Organisation) -> str:
+    return ", ".join(part for part in (organisation.city, country_name(organisation.country)) if part)
+
+
+class OrganisationChooseView(ChooseView):
+    """Names alone are ambiguous ("City of ..."): the chooser also shows where and what an organisation is."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("place", label=_("City"), accessor=_organisation_place),
+            Column("type", label=_("Type"), accessor=_organisation_type),
+        ]
+
+
+class OrganisationChooseResultsView(ChooseResultsView):
+    columns = OrganisationChooseView.columns
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = OrganisationChooseView
+    choose_results_view_class = OrganisationChooseResultsView
+    # A "Create" tab in the chooser: editors add a missing organisation without leaving the practice.
+    form_fields = ["name", "short_name", "organisation_type", "website", "city", "country"]
+    create_action_label = _("Create organisation")
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "short_name", "organisation_type", "city", "country"]
@@ -48,6 +84,8 @@ class VocabularyViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
     search_fields = ["name", "slug", "synonyms"]
+    # A few dozen terms per locale: the ORM's icontains is exact and needs no full-text index of these models.
+    search_backend_name = None
 
 
 class ThemeViewSet(VocabularyViewSet):

@@ -44,20 +44,18 @@ from practices.localize import translate_page
 from practices.models import (
     Organisation,
     OrganisationType,
+    PracticeAward,
+    PracticeContact,
     PracticeIndexPage,
+    PracticeOrganisation,
     PracticePage,
+    PracticePlace,
+    PracticeSource,
     Programme,
+    ReplicationPlace,
     TargetGroup,
     Theme,
     TransferAudience,
-)
-from practices.models.related import (
-    PracticeAward,
-    PracticeContact,
-    PracticeOrganisation,
-    PracticePlace,
-    PracticeSource,
-    ReplicationPlace,
 )
 from practices.records import (
     MARKUP_HTML,
@@ -670,6 +668,11 @@ def _valid_country(code: str) -> bool:
 def _rich(text: str, markup: str) -> str:
     if markup == MARKUP_HTML:
         return (text or "").strip()
+    return plain_text_to_rich_text(text)
+
+
+def plain_text_to_rich_text(text: str) -> str:
+    """Plain text as rich text: one escaped paragraph per blank-line-separated block."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
     return "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs)
 

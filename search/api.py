@@ -107,6 +107,11 @@ class FacetValueOut(Schema):
     selected: bool
 
 
+class DidYouMean(Schema):
+    q: str = Field(description="The query with each word that matched nothing replaced by the closest indexed word")
+    count: int = Field(description="Number of practices the corrected query finds (with the same filters)")
+
+
 class SearchResponse(Schema):
     count: int
     page: int
@@ -114,6 +119,17 @@ class SearchResponse(Schema):
     results: list[Result]
     facets: dict[str, list[FacetValueOut]]
     ignored: dict[str, list[str]]
+    complete_count: int = Field(
+        description="Results that contain every search word (they come first); equals count without a query"
+    )
+    partial: bool = Field(
+        description="True when few practices have every search word and practices with most of the words follow"
+    )
+    did_you_mean: DidYouMean | None = Field(
+        None,
+        description="A spelling suggestion when the query finds nothing or little: a word of q matched no practice "
+        "and the corrected query finds more",
+    )
 
 
 class ErrorResponse(Schema):
@@ -122,11 +138,17 @@ class ErrorResponse(Schema):
 
 
 class RepeatedParameters(Parser):
-    """Every query parameter as the list of its values, so ``SearchQuery`` sees a repeated one (and can refuse
-    ``page=1&page=2``) instead of ninja's last value."""
+    """A parameter given more than once with different values reaches validation as the list of its values,
+    so ``page=1&page=2`` is refused (400 naming it) rather than read as ninja's last value. Repeatable
+    parameters are lists anyway; this applies to every route of the API (the follow router's too)."""
 
     def parse_querydict(self, data: MultiValueDict, list_fields: list[str], request: HttpRequest) -> dict:
-        return {key: data.getlist(key) for key in data}
+        parsed = {}
+        for key in data:
+            given = data.getlist(key)
+            distinct = {value.strip() for value in given if value.strip()}
+            parsed[key] = given if key in list_fields or len(distinct) > 1 else data[key]
+        return parsed
 
 
 api.parser = RepeatedParameters()
@@ -135,8 +157,12 @@ api.parser = RepeatedParameters()
 @api.exception_handler(ValidationError)
 def invalid_parameter(request: HttpRequest, exc: ValidationError):
     first = exc.errors[0] if exc.errors else {}
-    location = [str(part) for part in first.get("loc", []) if part not in ("query", "body", "parameters")]
-    parameter = location[0] if location else ""
+    source, *location = [str(part) for part in first.get("loc", ()) if not isinstance(part, int)] or [""]
+    location = [part for part in location if part != "parameters"]
+    parameter = location[-1] if location else source
+    if source == "path":
+        # A path that is not an id names nothing: the answer every route documents for a missing resource.
+        return api.create_response(request, {"error": "Not found.", "parameter": parameter}, status=404)
     message = first.get("msg", "invalid")
     if first.get("type") != "invalid_parameter":
         message = f"Invalid value for '{parameter}': {message}."
@@ -170,6 +196,9 @@ def search(request: HttpRequest, parameters: Query[SearchQuery]):
                     for facet in outcome.facets
                 },
                 "ignored": params.ignored,
+                "complete_count": outcome.complete_count if params.q.strip() else outcome.count,
+                "partial": outcome.partial,
+                "did_you_mean": outcome.did_you_mean,
             },
         )
 

@@ -8,9 +8,18 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished
 
-        from search.signals import practice_published
+        from practices.models import Organisation, PracticePage, Programme, TargetGroup, Theme, TransferAudience
+        from search.signals import labels_changed, practice_deleted, practice_published, practice_saved
 
         # What visitors see is followed through practices.changes; only the slow follow-up work is here.
         page_published.connect(practice_published, dispatch_uid="practice_search_similar")
+        # The search documents, written in the transaction of the change so a search right after finds it:
+        # on save (imports, factories) and again on publish (child relations are saved by then).
+        post_save.connect(practice_saved, sender=PracticePage, dispatch_uid="practice_search_document_saved")
+        page_unpublished.connect(practice_saved, dispatch_uid="practice_search_document_unpublished")
+        post_delete.connect(practice_deleted, sender=PracticePage, dispatch_uid="practice_search_document_deleted")
+        for model in (Theme, TargetGroup, TransferAudience, Programme, Organisation):
+            post_save.connect(labels_changed, sender=model, dispatch_uid=f"practice_search_labels_{model.__name__}")

@@ -4,7 +4,9 @@ Shared by the search page (the practice index) and the JSON API, so both answer 
 
 1. The candidates are the live, public practices of the active locale (no aliases), plus practices not
    yet translated into it, shown in the language they exist in (the default language first).
-2. With a query, the search backend returns ranked ids (``search.ranking``); only those stay.
+2. With a query, the search backend returns ranked ids (``search.ranking``); only those stay. Practices
+   with every word come first; when they are few, practices with most of the words follow
+   (``partial``), and a word that matches nothing gets a spelling suggestion (``did_you_mean``).
 3. Each facet is counted with the selections of every *other* facet (values OR within a facet, facets
    AND together), so each count says what a click on that value would give. Filtering and counting
    use the bit sets of ``search.facet_index``, so every search backend gives the same answers.
@@ -22,13 +24,16 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from practices.models import PracticePage, Theme
+from practices.params import ParameterError  # noqa: F401 (raised by parse_params; callers import it from here)
+from search.analysis import Query
 from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
 from search.geo import DEFAULT_NEAR_KM, Near, geo_index, parse_near
-from search.highlight import highlight
+from search.highlight import highlight, practice_labels
 from search.locales import active_locale, remembered_locales
 from search.params import DEFAULT_PAGE_SIZE, read_search_query
-from search.ranking import query_terms, ranked_ids
+from search.ranking import FEW, Ranking, analysed, query_terms, rank
+from search.suggest import corrected_query
 
 MAX_VALUES_PER_FACET = 50
 FACET_LIMIT = 100  # values listed per facet (the most frequent; selected values always)
@@ -80,6 +85,9 @@ class SearchOutcome:
     results: list[PracticePage]
     facets: list[FacetResult]
     suggestions: list[dict] = field(default_factory=list)
+    partial: bool = False  # some results have most, not all, of the words
+    complete_count: int = 0  # results with every word
+    did_you_mean: dict | None = None  # {"q": corrected query, "count": results it gives}
 
 
 def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
@@ -121,10 +129,14 @@ def search_params(query: Any) -> SearchParams:
     return params
 
 
-def _facet_results(index: FacetIndex, base: int, selections: dict[str, int], params: SearchParams) -> list[FacetResult]:
+def _facet_results(
+    index: FacetIndex, base: int, selections: dict[str, int], params: SearchParams, shown_base: int | None = None
+) -> list[FacetResult]:
+    """Facet values with the count a click would give. ``shown_base`` (an empty result): the values of
+    these practices stay listed, with the count of 0 that is true for the search as it stands."""
     facets = []
     for name, facet in FACETS.items():
-        pages = base
+        pages = base if shown_base is None else shown_base
         for other, bits in selections.items():
             if other != name:
                 pages &= bits
@@ -132,7 +144,7 @@ def _facet_results(index: FacetIndex, base: int, selections: dict[str, int], par
         for value, bits in index.postings[name].items():
             count = (bits & pages).bit_count()
             if count:
-                counts[value] = count
+                counts[value] = count if shown_base is None else 0
         selected = params.filters.get(name, [])
         for value in selected:
             counts.setdefault(value, 0)
@@ -140,6 +152,8 @@ def _facet_results(index: FacetIndex, base: int, selections: dict[str, int], par
             shown = sorted(counts, key=facet.value_order)
         else:
             shown = sorted(counts, key=lambda value: (-counts[value], value))
+        if shown_base is not None:
+            shown = sorted(counts, key=facet.value_order) if facet.ordered_by_value else sorted(counts)
         shown = shown[:FACET_LIMIT] + [value for value in selected if value not in shown[:FACET_LIMIT]]
         labels = index.labels(name, shown)
         values = [FacetValue(v, labels.get(v, v), counts[v], v in selected) for v in shown]
@@ -208,7 +222,7 @@ def _suggestions(
             if count:
                 label = FACETS[name].labels([value]).get(value, value)
                 suggestions.append({"facet": name, "value": value, "label": label, "count": count})
-    if params.q and selections:
+    if params.q.strip():
         pages = candidates
         for bits in selections.values():
             pages &= bits
@@ -217,23 +231,44 @@ def _suggestions(
     return sorted(suggestions, key=lambda item: -item["count"])[:5]
 
 
+def _did_you_mean(query: Query, ranking: Ranking, index: FacetIndex, shown: int, count: int) -> dict | None:
+    """A corrected query for words that match nothing, when it gives more results than the query as typed."""
+    from search.backends import get_backend
+
+    hits = ranking.clause_hits if ranking.clause_hits is not None else get_backend().clause_ids(query)
+    corrected = corrected_query(query, hits)
+    if not corrected:
+        return None
+    better = rank(analysed(corrected, query.language), lambda ids: (shown & index.bits_of(ids)).bit_count())
+    found = (shown & index.bits_of(better.ids)).bit_count()
+    return {"q": corrected, "count": found} if found > count else None
+
+
 def _start(params: SearchParams, count: int, clamp_page: bool) -> int:
     if clamp_page:
         params.page = min(params.page, max(1, math.ceil(count / params.page_size)))
     return (params.page - 1) * params.page_size
 
 
+def _near_bits(index: FacetIndex, params: SearchParams) -> int:
+    """The practices within the near filter's radius (every practice without one)."""
+    if params.near is None:
+        return -1  # all bits set: ``bits & -1 == bits``
+    return index.bits_of_positions(geo_index(index).near(*params.near.point))
+
+
 def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[FacetIndex, int]:
     """The facet index and the bit set of the practices matching ``params`` (no facets, no page): for maps."""
     with remembered_locales():
+        locale = locale or active_locale()
         index = facet_index()
-        bits = index.candidates((locale or active_locale()).pk)
-        if query_terms(params.q):
-            bits &= index.bits_of(ranked_ids(params.q, PracticePage.objects.live()))
-        if params.near is not None:
-            bits &= index.bits_of_positions(geo_index(index).near(*params.near.point))
+        bits = index.candidates(locale.pk) & _near_bits(index, params)
         for name, values in params.filters.items():
             bits &= index.selection(name, values)
+        query = analysed(params.q, locale.language_code)
+        if query:  # the same practices as the search page
+            selected = bits
+            bits &= index.bits_of(rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count()).ids)
         return index, bits
 
 
@@ -246,20 +281,23 @@ def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page
 def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> SearchOutcome:
     index = facet_index()
     candidates = index.candidates(locale.pk)
-    base = candidates
-    terms = query_terms(params.q)
-    ranked: list[int] | None = None
-    if terms:
-        ranked = ranked_ids(params.q, PracticePage.objects.live())
-        base &= index.bits_of(ranked)
-    if params.near is not None:
-        base &= index.bits_of_positions(geo_index(index).near(*params.near.point))
+    base = candidates & _near_bits(index, params)
+    query = analysed(params.q, locale.language_code)
     selections = {name: index.selection(name, values) for name, values in params.filters.items()}
-    facets = _facet_results(index, base, selections, params)
+    selected = base
+    for bits in selections.values():
+        selected &= bits
+    ranked: list[int] | None = None
+    ranking: Ranking | None = None
+    if query:
+        ranking = rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count())
+        ranked = ranking.ids
+        base &= index.bits_of(ranked)
     matching = base
     for bits in selections.values():
         matching &= bits
     count = matching.bit_count()
+    facets = _facet_results(index, base, selections, params, shown_base=candidates if count == 0 else None)
     sort = params.effective_sort
     start = _start(params, count, clamp_page)
     if ranked is not None and sort == "relevance":
@@ -272,8 +310,9 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         own = [pk for pk in ordered if index.locale_of.get(pk) == locale.pk]
         ordered = own + [pk for pk in ordered if index.locale_of.get(pk) != locale.pk]
     practices = load_practices(ordered[start : start + params.page_size])
+    labels = practice_labels(practices, locale.language_code) if query and practices else {}
     for practice in practices:
-        practice.search_highlight = highlight(practice, terms) if terms else ""
+        practice.search_highlight = highlight(practice, query, labels.get(practice.pk, [])) if query else ""
     outcome = SearchOutcome(
         params=params,
         count=count,
@@ -282,6 +321,11 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         results=practices,
         facets=facets,
     )
+    if ranking is not None:
+        outcome.complete_count = (matching & index.bits_of(ranking.complete)).bit_count()
+        outcome.partial = ranking.partial and outcome.complete_count < count
+        if outcome.complete_count < FEW:
+            outcome.did_you_mean = _did_you_mean(query, ranking, index, selected, outcome.complete_count)
     if count == 0 and params.is_filtered:
         outcome.suggestions = _suggestions(index, candidates, base, selections, params)
     return outcome
@@ -292,15 +336,15 @@ def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: i
     with remembered_locales():
         locale = locale or active_locale()
         index = facet_index()
-        matching = index.candidates(locale.pk)
-        ranked: list[int] | None = None
-        if query_terms(params.q):
-            ranked = ranked_ids(params.q, PracticePage.objects.live())
-            matching &= index.bits_of(ranked)
-        if params.near is not None:
-            matching &= index.bits_of_positions(geo_index(index).near(*params.near.point))
+        matching = index.candidates(locale.pk) & _near_bits(index, params)
         for name, values in params.filters.items():
             matching &= index.selection(name, values)
+        ranked: list[int] | None = None
+        query = analysed(params.q, locale.language_code)
+        if query:  # the same practices, in the same order, as the search page
+            selected = matching
+            ranked = rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count()).ids
+            matching &= index.bits_of(ranked)
         sort = params.effective_sort
         if ranked is not None and sort == "relevance":
             ordered = index.filter_ids(ranked, matching)

@@ -107,7 +107,7 @@ class TermFacet(Facet):
     def labels(self, values):
         terms = list(self._terms().filter(slug__in=list(values)))
         if not self.translatable:
-            return {term.slug: term.display_name for term in terms}
+            return {term.slug: str(term) for term in terms}  # full names: short ones collide with funders
         names = term_labels(self.model, terms)
         return {term.slug: names[term.pk] for term in terms}
 
@@ -160,7 +160,7 @@ class FunderFacet(Facet):
 
     def labels(self, values):
         return {
-            str(org.pk): org.display_name
+            str(org.pk): str(org)  # the full name: "ESF" alone reads like the programme of that name
             for org in Organisation.objects.filter(pk__in=[pk for pk in map(ascii_int, values) if pk is not None]).only(
                 "name", "short_name"
             )

@@ -1,4 +1,10 @@
-"""The passage of a practice that matches the query, with the matching words marked."""
+"""The passage of a practice that matches the query, with the matching words marked.
+
+A word matches as the search matched it: by its stem in either language, folded (``employers`` marks
+"Employer", ``Gefluechtete`` marks "Geflüchtete"), or by a part of a compound. When no passage of the
+text matches (the practice was found through a label, an organisation or a place), the labels that
+matched are shown, marked, after the start of the summary.
+"""
 
 from __future__ import annotations
 
@@ -7,43 +13,101 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from search.analysis import WORD, Query, word_matches
+
 TEXT_FIELDS = ("summary", "challenge", "approach", "results", "lessons")
 WINDOW_WORDS = 40
+LABEL_SOURCES = ("themes", "target_groups", "transfer_audiences")
 
 
 def _text(practice, name: str) -> str:
     return " ".join(strip_tags(str(getattr(practice, name, "") or "")).split())
 
 
-def highlight(practice, terms: list[str]) -> SafeString:
-    """About ``WINDOW_WORDS`` words around the first match in the practice's text, terms in ``<mark>``.
+def _marked(text: str, stems: set[str], language: str) -> tuple[str, bool]:
+    out, position, found = [], 0, False
+    for match in WORD.finditer(text):
+        if word_matches(match.group(0), stems, language):
+            out.append(escape(text[position : match.start()]))
+            out.append(f"<mark>{escape(match.group(0))}</mark>")
+            position, found = match.end(), True
+    out.append(escape(text[position:]))
+    return "".join(out), found
 
-    Words match at their start (``mentor`` marks "mentoring"), case-insensitively. Without a match in
-    the text (the hit was on an organisation or place), the summary is shown.
+
+def _first_match(text: str, stems: set[str], language: str) -> re.Match | None:
+    for match in WORD.finditer(text):
+        if word_matches(match.group(0), stems, language):
+            return match
+    return None
+
+
+def practice_labels(practices: list, language: str) -> dict[int, list[tuple[str, list[str]]]]:
+    """For each practice: its vocabulary labels as (label in ``language``, the label in every language and
+    the synonyms the search matches).
+
+    One query per vocabulary for the whole page of results.
     """
-    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE)
+    from collections import defaultdict
+
+    from practices.models import PracticePage
+
+    labels: dict[int, list[tuple[str, list[str]]]] = defaultdict(list)
+    for name in LABEL_SOURCES:
+        pages_of: dict[int, list[int]] = defaultdict(list)
+        for practice in practices:
+            for term in getattr(practice, name).all():
+                pages_of[term.pk].append(practice.pk)
+        if not pages_of:
+            continue
+        model = PracticePage._meta.get_field(name).related_model
+        key_of = dict(model.objects.filter(pk__in=list(pages_of)).values_list("pk", "translation_key"))
+        names: dict = defaultdict(dict)
+        synonyms: dict = defaultdict(list)
+        for key, code, label, synonym_lines in model.objects.filter(
+            translation_key__in=set(key_of.values())
+        ).values_list("translation_key", "locale__language_code", "name", "synonyms"):
+            names[key][code] = label
+            synonyms[key] += synonym_lines.splitlines()
+        for pk, pages in pages_of.items():
+            every = names.get(key_of.get(pk), {})
+            display = every.get(language) or next(iter(every.values()), "")
+            for page_id in pages:
+                labels[page_id].append((display, [*every.values(), *synonyms.get(key_of.get(pk), [])]))
+    for practice in practices:
+        labels[practice.pk] += [(place.city, [place.city]) for place in practice.places.all() if place.city]
+    return labels
+
+
+def highlight(practice, query: Query, labels: list[tuple[str, list[str]]] = ()) -> SafeString:
+    """About ``WINDOW_WORDS`` words around the first match in the practice's text, matches in ``<mark>``."""
+    stems = query.all_stems()
+    language = query.language
     passage = ""
     for name in TEXT_FIELDS:
         text = _text(practice, name)
-        found = pattern.search(text)
+        found = _first_match(text, stems, language)
         if found:
             words_before = text[: found.start()].split()
-            start_words = (
-                words_before[-(WINDOW_WORDS // 4) :] if len(words_before) > WINDOW_WORDS // 4 else words_before
-            )
+            keep = WINDOW_WORDS // 4
+            start_words = words_before[-keep:] if len(words_before) > keep else words_before
             rest = text[found.start() :].split()
             passage = " ".join(start_words + rest[: WINDOW_WORDS - len(start_words)])
             prefix = "… " if len(start_words) < len(words_before) else ""
             suffix = " …" if len(rest) > WINDOW_WORDS - len(start_words) else ""
             passage = f"{prefix}{passage}{suffix}"
             break
-    if not passage:
-        words = _text(practice, "summary").split()
-        passage = " ".join(words[:WINDOW_WORDS]) + (" …" if len(words) > WINDOW_WORDS else "")
-    marked, position = [], 0
-    for found in pattern.finditer(passage):
-        marked.append(escape(passage[position : found.start()]))
-        marked.append(f"<mark>{escape(found.group(0))}</mark>")
-        position = found.end()
-    marked.append(escape(passage[position:]))
-    return mark_safe("".join(marked))  # noqa: S308 - every piece of text is escaped above
+    if passage:
+        marked, _ = _marked(passage, stems, language)
+        return mark_safe(marked)  # noqa: S308 - every piece of text is escaped in _marked
+    words = _text(practice, "summary").split()
+    start = escape(" ".join(words[: WINDOW_WORDS // 2]) + (" …" if len(words) > WINDOW_WORDS // 2 else ""))
+    matched = []
+    for display, every in labels:
+        if any(_first_match(name, stems, language) for name in every):
+            marked = f"<mark>{escape(display)}</mark>"
+            if marked not in matched:
+                matched.append(marked)
+    if matched:
+        return mark_safe(f"{start} <span class='search-result__labels'>({'; '.join(matched)})</span>")  # noqa: S308
+    return mark_safe(start)  # noqa: S308 - escaped above

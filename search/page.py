@@ -71,6 +71,10 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
             suggestion["url"] = _url(index_url, query_string(params, drop=(suggestion["facet"], suggestion["value"])))
             suggestion["facet_label"] = str(FACETS[suggestion["facet"]].label)
 
+    did_you_mean_url = ""
+    if outcome.did_you_mean:
+        did_you_mean_url = _url(index_url, query_string(params, q=outcome.did_you_mean["q"]))
+
     # A Page of the right numbers for the shared pagination component (range() is never materialised).
     pagination = Paginator(range(outcome.count), params.page_size).get_page(outcome.page)
     current = query_string(params)
@@ -104,4 +108,5 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
         "search_ignored": params.ignored,
         "near_distances": NEAR_KM,
         "near_default_km": DEFAULT_NEAR_KM,
+        "search_did_you_mean_url": did_you_mean_url,
     }

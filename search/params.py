@@ -45,7 +45,11 @@ def _facet_fields() -> dict[str, Any]:
 SearchQuery: type[BaseModel] = create_model(
     "SearchQuery",
     __base__=_SearchQueryBase,
-    q=text("Words to search for (all must match)", max_length=MAX_QUERY_LENGTH),
+    q=text(
+        "Words to search for, English or German; practices with every word first, then (when few) those with"
+        ' most of the words, see partial; "quoted words" form a phrase',
+        max_length=MAX_QUERY_LENGTH,
+    ),
     sort=choice(list(SORTS), None, "Default: relevance with q, else newest"),
     page=integer(1, MAX_PAGE, 1, "Page number, from 1"),
     page_size=integer(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, f"Results per page, at most {MAX_PAGE_SIZE}"),

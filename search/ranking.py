@@ -1,155 +1,97 @@
 """Ranked ids of practices matching a query: the search backend ranks, the ORM filters and counts.
 
-On SQLite the FTS5 table of modelsearch is asked directly for ids ordered by ``bm25()``: the generic
-``.search()`` repeats the full-text match once per matching row to score it, which takes seconds for
-common words at 10,000 practices. Every other backend (PostgreSQL, Elasticsearch, OpenSearch) goes
-through Wagtail's ``.search()``.
+The query is analysed once (``search.analysis``) and handed to the configured backend module
+(``search.backends``). Nothing a person types reaches a backend as syntax: quotes make a phrase, every
+other character only separates words, and each stem is quoted by the backend.
 
-Query text is reduced to plain words before it reaches any backend, so full-text operators and
-punctuation typed by a person (``"``, ``*``, ``NEAR(``, ``AND``, ``-``) are searched as words or
-dropped, never interpreted.
+Forgiving matching: practices with every word come first. When that gives none or few among the
+practices that can be shown, practices with most of the words follow (more than half of them, or half
+when none has them all; ranked by how many they have, then by the backend's score), and the search says
+so.
 """
 
 from __future__ import annotations
 
-import re
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import connection
-from django.db.models import Max, QuerySet
-from modelsearch.backends import get_search_backend
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from modelsearch.conf import get_app_config
-from modelsearch.utils import get_descendants_content_types_pks
+from django.db.models import QuerySet
 
-from practices.models import PracticePage
+from search.analysis import Query, analyse_query
+from search.backends import get_backend
 
-MAX_TERMS = 8
-MAX_TERM_LENGTH = 40
-WORD = re.compile(r"[^\W_]+")
-TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+FEW = 5  # fewer practices with every word than this: add those with most of the words
 
 
-def query_terms(text: str) -> list[str]:
-    """Words of a query, as the search backends tokenise them (letters and digits), at most ``MAX_TERMS``."""
-    terms: list[str] = []
-    for word in WORD.findall(text[:2000].lower()):
-        word = word[:MAX_TERM_LENGTH]
-        if word not in terms:
-            terms.append(word)
-        if len(terms) == MAX_TERMS:
-            break
-    return terms
+def analysed(text: str, language: str = "en") -> Query:
+    return analyse_query(text, language)
 
 
-def batch_size() -> int:
-    """How many ids one backend query returns; the backends ask again until every match is read."""
-    return getattr(settings, "SEARCH_BATCH_SIZE", 10_000)
+def query_terms(text: str, language: str = "en") -> list[str]:
+    """The words of a query that are searched (stop words left out), at most ``analysis.MAX_TERMS``."""
+    return analyse_query(text, language).words
 
 
-def ranked_ids(text: str, candidates: QuerySet, *, operator: str = "and", limit: int | None = None) -> list[int]:
-    """Ids of practices matching ``text``, best first: every word (``and``) or any (``or``); all of them
-    unless ``limit`` is given, so counts, facet counts and sorts are exact at any size.
-
-    ``candidates`` restricts the pages where the backend can take a queryset (PostgreSQL); the caller
-    intersects with it in any case.
-    """
-    terms = query_terms(text)
-    if not terms:
+def ranked_ids(
+    text: str | Query,
+    candidates: QuerySet | None = None,
+    *,
+    language: str = "en",
+    operator: str = "and",
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of practices matching ``text``, best first, every word (``and``) or any (``or``); all of them
+    unless ``limit`` is given, so counts, facet counts and sorts are exact at any size. ``candidates``
+    (a queryset of practices) narrows the ids to those pages."""
+    query = text if isinstance(text, Query) else analyse_query(text, language)
+    if not query:
         return []
-    backend = get_search_backend()
-    if _uses_sqlite_fts(backend):
-        return sqlite_ranked_ids(terms, operator, limit)
-    if isinstance(backend, ElasticsearchBaseSearchBackend):
-        return cluster_ranked_ids(backend, terms, operator, limit)
-    results = backend.search(
-        " ".join(terms), PracticePage.objects.filter(pk__in=candidates.values("pk")), operator=operator
-    )
-    ranked = results.get_queryset().values_list("pk", flat=True)
-    ids: list[int] = []
-    size = batch_size()
-    while limit is None or len(ids) < limit:
-        batch = list(ranked[len(ids) : len(ids) + size])
-        ids += batch
-        if len(batch) < size:
-            break
-    return ids[:limit]
+    ids = get_backend().ranked_ids(query, require_all=operator != "or")
+    if candidates is not None:
+        allowed = set(candidates.values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk in allowed]
+    return ids if limit is None else ids[:limit]
 
 
-def _uses_sqlite_fts(backend) -> bool:
-    if connection.vendor != "sqlite":
-        return False
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # defines models on import
-
-    return isinstance(backend, SQLiteSearchBackend)
-
-
-def fts5_match_expression(terms: list[str], operator: str = "and") -> str:
-    """An FTS5 MATCH expression: every term as a quoted string (never an operator), in title or body."""
-    joiner = " OR " if operator == "or" else " AND "
-    return "{title body}: (" + joiner.join(f'"{term}"' for term in terms) + ")"
+@dataclass
+class Ranking:
+    ids: list[int]  # best first: every word, then (when ``partial``) most of the words
+    complete: set[int] = field(default_factory=set)  # practices with every word
+    partial: bool = False
+    clause_hits: list[set[int]] | None = None
 
 
-_entry_pages: dict = {"key": None, "pages": {}}
+def most_words_needed(clauses: int, complete: int) -> int:
+    """More than half of the words; half of them when no practice has them all."""
+    return max(1, math.ceil(clauses / 2)) if not complete else clauses // 2 + 1
 
 
-def _practice_of_entry() -> dict[int, int]:
-    """Index entry id -> practice id, reloaded when a new entry appears (the highest id changes)."""
-    entries = get_app_config().get_model("IndexEntry")
-    key = entries.objects.aggregate(last=Max("pk"))["last"]
-    if _entry_pages["key"] != key:
-        rows = entries.objects.filter(
-            content_type_id__in=list(get_descendants_content_types_pks(PracticePage))
-        ).values_list("pk", "object_id")
-        _entry_pages.update(key=key, pages={entry: int(object_id) for entry, object_id in rows})
-    return _entry_pages["pages"]
+def rank(query: Query, shown) -> Ranking:
+    """Rank for the search page and API. ``shown(ids) -> int`` counts the ids that can be shown.
 
-
-def sqlite_ranked_ids(terms: list[str], operator: str = "and", limit: int | None = None) -> list[int]:
-    """Practice ids by ``bm25()`` straight from the FTS5 table (rowid = index entry id), without a join."""
-    fts = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
-    # bm25() weights follow the FTS5 column order: autocomplete, body, title. Lower scores rank higher.
-    # rowid breaks ties, so consecutive batches neither repeat nor skip an entry.
-    sql = (
-        f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s "
-        f"ORDER BY bm25({fts}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT}), rowid LIMIT %s OFFSET %s"
-    )
-    match, size = fts5_match_expression(terms, operator), batch_size()
-    pages = _practice_of_entry()
-    ids: list[int] = []
-    offset = 0
-    with connection.cursor() as cursor:
-        while limit is None or len(ids) < limit:
-            cursor.execute(sql, [match, size, offset])
-            rowids = [row[0] for row in cursor.fetchall()]
-            ids += [pages[rowid] for rowid in rowids if rowid in pages]
-            offset += size
-            if len(rowids) < size:
-                break
-    return ids[:limit]
-
-
-def cluster_query(backend, terms: list[str], operator: str = "and"):
-    """The Elasticsearch/OpenSearch search over live practices (the ORM narrows to the locale afterwards)."""
-    return backend.search(" ".join(terms), PracticePage.objects.live(), operator=operator)
-
-
-def cluster_query_body(backend, terms: list[str], operator: str = "and") -> dict:
-    return cluster_query(backend, terms, operator)._get_es_body()
-
-
-def cluster_ranked_ids(backend, terms: list[str], operator: str = "and", limit: int | None = None) -> list[int]:
-    """Every hit, in batches: ``search_after`` on (score, pk) pages past the cluster's result window."""
-    results = cluster_query(backend, terms, operator)
-    index = backend.get_index_for_model(PracticePage).name
-    size = batch_size()
-    body = {**results._get_es_body(), "sort": [{"_score": "desc"}, {"pk": "asc"}]}
-    ids: list[int] = []
-    while limit is None or len(ids) < limit:
-        params = {"index": index, "_source": False, results.fields_param_name: "pk", "size": size}
-        hits = results._backend_do_search(body, **params)["hits"]["hits"]
-        ids += [int(hit["fields"]["pk"][0]) for hit in hits]
-        if len(hits) < size:
-            break
-        body["search_after"] = hits[-1]["sort"]
-    return ids[:limit]
+    Partial matches are added only when the practices with every word that can be shown are fewer than
+    ``FEW``, and only for queries of two or more words.
+    """
+    backend = get_backend()
+    ids = backend.ranked_ids(query)
+    ranking = Ranking(ids=ids, complete=set(ids))
+    clauses = len(query.clauses)
+    complete = shown(ids)
+    if clauses < 2 or complete >= FEW:
+        return ranking
+    hits = backend.clause_ids(query)
+    matched: Counter = Counter()
+    for found in hits:
+        matched.update(found)
+    need = most_words_needed(clauses, complete)
+    extra = {pk for pk, count in matched.items() if need <= count < clauses}
+    if not extra:
+        ranking.clause_hits = hits
+        return ranking
+    order = {pk: position for position, pk in enumerate(backend.ranked_ids(query, require_all=False))}
+    ordered = sorted(extra, key=lambda pk: (-matched[pk], order.get(pk, len(order)), pk))
+    ranking.ids = ids + ordered
+    ranking.partial = True
+    ranking.clause_hits = hits
+    return ranking

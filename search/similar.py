@@ -1,8 +1,8 @@
 """Similar practices: shared themes, target groups and transfer audiences, and shared words.
 
-Computed when a practice is published (for it and for the practices it resembles most) and for all
-practices by ``refresh_search``; a practice page reads its four stored neighbours with one query, so no
-request scans the collection.
+Computed in the background after a practice is published (``search.tasks.refresh_similar``: for it and
+for the practices it resembles most) and for all practices by ``refresh_search``; a practice page reads
+its four stored neighbours with one query, so no request scans the collection.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from practices.models import PracticePage
+from search.analysis import WORD
 from search.facet_index import facet_index
 from search.models import SimilarPractice
-from search.ranking import WORD, ranked_ids
+from search.ranking import ranked_ids
 
 SIMILAR_COUNT = 4
 TEXT_HITS = 20
@@ -54,7 +55,7 @@ def compute_similar(page: PracticePage) -> list[tuple[int, float]]:
                 scores[row["practicepage_id"]] += weight * row["shared"]
     words = _distinctive_words(page)
     if words:
-        ranked = ranked_ids(words, PracticePage.objects.live(), operator="or", limit=TEXT_HITS + 1)
+        ranked = ranked_ids(words, language=page.locale.language_code, operator="or")
         hits = [pk for pk in ranked if pk in candidate_ids]
         for rank, pk in enumerate(hits[:TEXT_HITS]):
             scores[pk] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)

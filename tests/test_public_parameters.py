@@ -170,6 +170,9 @@ def test_non_ascii_digits_are_no_numbers(client, site_tree, practice, query):
         "/embed/practices/9223372036854775808/",
         "/embed/practices/99999999999999999999999999/",
         "/api/practices/9223372036854775808/card/",
+        "/api/practices/9223372036854775808/",
+        "/api/practices/9223372036854775808/jsonld",
+        "/api/practices/%C2%B2/",
     ],
 )
 def test_card_ids_that_are_no_practice_are_404(client, practice, path):

@@ -1,6 +1,8 @@
 """A partner page on another origin embeds two cards, one by iframe and one by script, in headless Chromium."""
 
 import functools
+import html as html_lib
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -48,7 +50,8 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
     folder, partner = partner_site
     iframe = iframe_html(f"{live_server.url}/embed/practices/{first.slug}/?lang=en", first.title, 480, 100)
     (folder / "index.html").write_text(
-        f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Partner</title></head><body>
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Partner</title>
+        <link rel="icon" href="data:,"></head><body>
         <h1>Our partners' practices</h1>
         <div id="by-iframe">{iframe}</div>
         <div id="by-script"><script src="{live_server.url}/embed.js" data-practice="{second.slug}" data-lang="de"
@@ -62,10 +65,11 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
     page = browser.new_page(viewport={"width": 900, "height": 1400})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type in ("error", "warning") else None)
     page.goto(f"{partner}/index.html")
     for selector in expected:
         page.wait_for_function(
-            "s => { const f = document.querySelector(s);return f && f.style.height && f.style.height != '260px' }",
+            "s => { const f = document.querySelector(s); return f && f.getAttribute('data-praxis-fitted') }",
             arg=selector,
         )
     for selector, canonical in expected.items():
@@ -77,7 +81,7 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
         response = page.request.get(canonical)
         assert response.ok and titles[selector] in response.text()
     tall = fitted(page, "#by-script iframe")[0]
-    assert tall > 260  # grew from its starting height to the long German card
+    assert tall > 300  # grew from its starting height to the long German card
 
     # Narrower page, taller cards: both frames follow.
     page.set_viewport_size({"width": 320, "height": 1400})
@@ -90,3 +94,87 @@ def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, si
         assert abs(frame_height - card_height) <= 1, (selector, frame_height, card_height)
     assert fitted(page, "#by-script iframe")[0] > tall
     assert errors == []
+
+
+UNCLIPPED = """() => {
+    const bottom = (selector) => {
+        const e = document.querySelector(selector);
+        return e ? e.getBoundingClientRect().bottom : -1;
+    };
+    return {link: bottom(".practice-card__more a"), attribution: bottom(".praxis-embed__provider"),
+            title: bottom(".practice-card__title"), height: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("javascript", [True, False])
+def test_cards_fit_on_another_origin_all_three_ways(
+    live_server, site_tree, partner_site, browser, client, width, javascript
+):
+    """iframe snippet, script snippet and oEmbed HTML: title, link and attribution are never cut off."""
+    from cards.tests.factories import card_practice
+    from practices.tests.factories import PracticePageFactory
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
+    site.save()
+    practice = card_practice(site_tree.index)
+    long_one = PracticePageFactory(
+        parent=site_tree.index,
+        title="A practice with a very long title about mentoring, coaching and placement for refugee engineers",
+        slug="long-practice",
+        summary="Mentors and coaches " * 40,
+    )
+    host = live_server.url.split("://", 1)[1]  # snippets as the live site writes them
+    page_html = client.get(practice.url, HTTP_HOST=host).content.decode()
+    snippets = dict(re.findall(r'<textarea id="embed-(\w+)"[^>]*>(.*?)</textarea>', page_html, re.S))
+    oembed = client.get("/oembed/", {"url": long_one.full_url}, HTTP_HOST=host).json()
+    folder, partner = partner_site
+    (folder / "index.html").write_text(
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+        <title>Partner</title><link rel="icon" href="data:,"></head><body style="margin:0;padding:8px">
+        <div id="by-iframe">{html_lib.unescape(snippets["iframe"])}</div>
+        <div id="by-script">{html_lib.unescape(snippets["script"])}</div>
+        <div id="by-oembed">{oembed["html"]}</div>
+        </body></html>""",
+        encoding="utf-8",
+    )
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 2400})
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text) if message.type in ("error", "warning") else None)
+    page.goto(f"{partner}/index.html")
+    frames = ["#by-iframe iframe", "#by-oembed iframe"]
+    if javascript:
+        frames.append("#by-script iframe")
+        for selector in frames:
+            page.wait_for_function(
+                "s => { const f = document.querySelector(s); return f && f.getAttribute('data-praxis-fitted') }",
+                arg=selector,
+            )
+    else:
+        link = page.locator("#by-script a")
+        assert link.get_attribute("href") == practice.full_url  # the snippet's fallback content
+        assert link.is_visible()
+    for selector in frames:
+        frame = page.locator(selector).element_handle().content_frame()
+        frame.wait_for_selector("#praxis-card")
+        box = frame.evaluate(UNCLIPPED)
+        assert 0 < box["title"] <= box["height"], (selector, box)
+        assert 0 < box["link"] <= box["height"], (selector, box)
+        assert 0 < box["attribution"] <= box["height"] + 1, (selector, box)
+        assert frame.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), selector
+    assert messages == []
+    context.close()
+
+
+def test_the_compact_card_is_shorter_than_the_full_one(live_server, site_tree, browser):
+    from cards.tests.factories import card_practice
+
+    practice = card_practice(site_tree.index)
+    page = browser.new_page(viewport={"width": 480, "height": 2000})
+    heights = {}
+    for variant in ("compact", "full"):
+        page.goto(f"{live_server.url}/embed/practices/{practice.slug}/?variant={variant}")
+        heights[variant] = page.evaluate("document.getElementById('praxis-card').getBoundingClientRect().height")
+    assert heights["compact"] < heights["full"]

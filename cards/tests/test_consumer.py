@@ -42,7 +42,7 @@ def test_wagtail_embeds_turns_a_practice_url_into_our_card(live_server, site_tre
     assert embed.type == "rich"
     assert embed.title == "Bridge to Work Leipzig"
     assert embed.provider_name == "Praxis"
-    assert (embed.width, embed.height) == (400, 260)
+    assert (embed.width, embed.height) == (400, 445)  # the compact card's measured height at 400 px
     assert embed.cache_until is not None
     src = re.search(r'<iframe src="([^"]+)"', embed.html).group(1)
     assert src == f"{live_server.url}/embed/practices/bridge-to-work-leipzig/?lang=en"

@@ -19,17 +19,23 @@ def test_practice_page_offers_the_three_snippets_and_a_preview(client, practice)
     page_html = client.get(practice.url).content.decode()
     assert "Embed this practice" in page_html
     found = snippets(page_html)
-    assert set(found) == {"oembed", "iframe", "script"}
-    assert found["oembed"].startswith("http://testserver/oembed/?url=")
+    assert set(found) == {"page", "iframe", "script"}
+    # WordPress and Wagtail users paste the page's address; the oEmbed endpoint is for developers.
+    assert found["page"] == practice.full_url
+    assert "http://testserver/oembed/?url=" in page_html
     assert 'src="http://testserver/embed/practices/bridge-to-work-leipzig/?lang=en"' in found["iframe"]
+    assert 'height="359"' in found["iframe"]
     assert found["script"] == (
-        '<script src="http://testserver/embed.js" data-practice="bridge-to-work-leipzig" data-lang="en" async></script>'
+        f'<a href="{practice.full_url}" data-praxis-practice="bridge-to-work-leipzig" data-lang="en">'
+        "Bridge to Work Leipzig</a>\n"
+        '<script src="http://testserver/embed.js" async></script>'
     )
     assert page_html.count('data-copy="embed-') == 3
+    assert page_html.count('role="tab"') == 3
     preview = re.search(r'<div class="embed-this__preview">(.*?)</div>', page_html, re.S).group(1)
     assert "<iframe" in preview and "data-praxis-card" in preview
-    # Each snippet works: the oEmbed address answers and the card address renders.
-    assert client.get(found["oembed"]).status_code == 200
+    # Each snippet works: the oEmbed answers for the page address and the card address renders.
+    assert client.get("/oembed/", {"url": found["page"]}).status_code == 200
     assert client.get("/embed/practices/bridge-to-work-leipzig/?lang=en").status_code == 200
 
 
@@ -38,7 +44,7 @@ def test_the_german_page_embeds_the_german_card(client, practice, practice_de):
     found = snippets(page_html)
     assert 'data-lang="de"' in found["script"]
     assert "?lang=de" in found["iframe"]
-    assert "%2Fde%2Fpractices%2F" in found["oembed"]
+    assert "/de/practices/" in found["page"]
 
 
 def test_private_practices_offer_no_embed(client, practice, django_user_model):

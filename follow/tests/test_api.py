@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from practices.tests.factories import ContactFactory, SourceFactory
+from practices.records import PracticeRecord, SourceRecord
+from practices.tests.factories import ContactFactory, add_to_practice
 from search.tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,10 @@ def test_full_record_has_outcomes_transfer_sources_and_only_public_contact_names
     bridge = corpus["bridge"]
     ContactFactory(page=bridge, name="Ada Public", function="Coordinator", email="ada@example.org", publish=True)
     ContactFactory(page=bridge, name="Bob Private", email="bob@example.org", publish=False)
-    SourceFactory(page=bridge, raw_text="Raw words of the publisher.")
+    bridge = add_to_practice(
+        bridge,
+        PracticeRecord(sources=[SourceRecord(kind="other", title="Publisher", raw_text="Raw words of the publisher.")]),
+    )
     bridge.transfer_conditions = "<p>A coach per 20 participants.</p>"
     bridge.save_revision().publish()
 
@@ -38,12 +42,15 @@ def test_unpublished_practices_are_404(client, site_tree):
     assert client.get(f"/api/practices/{draft.pk}/").status_code == 404
     assert client.get(f"/api/practices/{draft.pk}/jsonld").status_code == 404
     assert client.get("/api/practices/999999/").json()["parameter"] == "practice_id"
+    assert client.get(f"/api/practices/{2**64}/").status_code == 404
 
 
 def test_cursor_pagination_walks_every_practice_once(client, corpus):
     seen, url, pages = [], "/api/practices/?limit=2", 0
     while url:
-        body = client.get(url).json()
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        body = response.json()
         seen += [record["id"] for record in body["results"]]
         url = body["next"]
         pages += 1

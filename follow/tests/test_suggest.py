@@ -125,6 +125,13 @@ def test_pasted_text_prefills_the_form_and_keeps_what_was_typed(client, site_tre
     assert not PracticePage.objects.filter(title="Mentors who open doors").exists()  # nothing written yet
 
 
+def test_prefill_is_rate_limited_too(client, site_tree, monkeypatch):
+    monkeypatch.setattr("follow.views_suggest.PREFILLS_PER_HOUR", 1)
+    assert client.post("/en/suggest/", {"action": "prefill", "page_text": "Some words."}).status_code == 200
+    response = client.post("/en/suggest/", {"action": "prefill", "page_text": "Some words."})
+    assert response.status_code == 429 and "try again later" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [

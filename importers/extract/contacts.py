@@ -31,7 +31,9 @@ PERSON = re.compile(rf"\b{_TITLE}({_NAME_WORD}(?:\s+(?:von|van|de|der|zu)\s+|\s+
 _ORG_HINT = re.compile(
     r"\b(gGmbH|GmbH|e\.\s?V\.|eV|AG|Stadt|City\s+of|Verein|Institut|Agentur|Jobcenter|University|Universität|"
     r"Foundation|Stiftung|Network|Netzwerk|Landesnetzwerk|Integrationsprojekte|Fachbereich|Koordinationsstelle|"
-    r"Department|Office|Amt|Referat|Ministry|Ministerium|Diakonie|Caritas|Verband|Association|Centre|Center|Zentrum)"
+    r"Department|Office|Amt|Referat|Ministry|Ministerium|Diakonie|Caritas|Verband|Association|Centre|Center|Zentrum|"
+    r"Landesarbeitsgemeinschaft|Arbeit\s+und\s+Leben|Kammer|Council|Union|Agency|Service|Bildungswerk|Forum|Stichting|"
+    r"Administration|Government|Trust|Charity|Partnership|Local\s+\d+)"
     r"(?!\w)"
 )
 _FUNCTION_WORDS = (
@@ -49,6 +51,7 @@ _NOT_NAMES = {
     "tel", "email", "e-mail", "fax", "contact", "kontakt", "link", "see", "further", "more", "project", "imprint",
     "the", "for", "this", "offer", "version", "layout", "editor", "authors", "photos", "good", "idea", "equal",
     "transnational", "partnership", "database", "description", "network", "germany", "deutschland", "recent",
+    "main", "details", "person", "protected", "head", "unit",
 }  # fmt: skip
 
 
@@ -107,6 +110,7 @@ def person_name(line: str) -> str:
 def parse_contact_block(block: str) -> list[ContactRecord]:
     """People in a contact block; organisation, address, phones and emails go to the person they follow."""
     lines = [squash(x).strip(" /") for x in re.split(r"\n|\s/\s(?!\d)|\s\|\s", block) if squash(x).strip(" /")]
+    lines = [piece for line in lines for piece in _pieces(line)]
     contacts: list[ContactRecord] = []
     organisation, address_lines = "", []
     current: ContactRecord | None = None
@@ -156,6 +160,28 @@ def parse_contact_block(block: str) -> list[ContactRecord]:
         contact.organisation = contact.organisation or organisation
         contact.address = contact.address or address
     return contacts
+
+
+def _pieces(line: str) -> list[str]:
+    """'Name, Function, Organisation e.V., email, phone' on one line: its parts, one per line."""
+    parts = [p.strip() for p in re.split(r",\s+(?![^()]*\))", line) if p.strip()]
+    if len(parts) < 2 or not (find_emails(line) or find_phones(line) or person_name(parts[0])):
+        return [line]
+    if _STREET.search(line) and not person_name(parts[0]):
+        return [line]
+    merged: list[str] = []
+    for part in parts:
+        # "Kiel, Tel. 0431 ..." and postcodes stay apart; a lone city after a street joins it
+        if (
+            merged
+            and _POSTCODE.fullmatch(part) is None
+            and re.fullmatch(r"[A-ZÄÖÜ][\w.-]+", part)
+            and _STREET.search(merged[-1])
+        ):
+            merged[-1] += f", {part}"
+        else:
+            merged.append(part)
+    return merged
 
 
 def _shared(contacts: list[ContactRecord]) -> ContactRecord | None:

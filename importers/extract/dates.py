@@ -59,10 +59,22 @@ def start_year(sentences: list[str], is_self: Callable[[str], bool]) -> int | No
         if _NOT_START.search(sentence) and not is_self(sentence.split(",")[0]):
             continue
         for m in _SINCE.finditer(sentence):
-            if is_self(sentence):
+            opening = m.start() == 0 or re.match(r"^\W*$", sentence[: m.start()])
+            ongoing = re.search(r"\b(?:has|have|hat|haben)\b", sentence[: m.start()])
+            if is_self(sentence) or opening or ongoing:
                 candidates.append(int(m.group(1)))
         for m in _VERB_IN.finditer(sentence):
             before = " ".join(re.split(r"\s+", sentence[: m.start()])[-7:])
+            apposition = re.match(
+                r"^([^,]{3,80}),[^,]{3,120},\s*(?:(?:was|were|is|has\s+been)\s*)?$", sentence[: m.start()]
+            )
+            if apposition and is_self(apposition.group(1)):
+                before = apposition.group(1)  # "The X, an advice desk for ..., was set up in 2006"
+            if not before.strip() and re.match(
+                r"\s*(?:launched|started|founded|set\s+up|established|initiated)\b", sentence, re.I
+            ):
+                candidates.append(int(m.group(1)))  # "Launched in 2012, the programme ..."
+                continue
             if re.search(r"\bby\s*$", sentence[m.end() : m.end() + 4]) and not is_self(before):
                 continue
             if is_self(before):
@@ -119,3 +131,24 @@ def dateline(text: str) -> str:
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return ""
+
+
+_ONGOING = re.compile(r"\b(?:ongoing|laufend|unbefristet|open[- ]ended|present|heute|today)\b", re.I)
+
+
+def field_years(found: list) -> tuple[int | None, int | None]:
+    """(start, end) from labelled fields: "Start date: March 2004", "Laufzeit: 2015 bis 2018",
+    "Duration: 01.07.2005 - 31.12.2007", "Timeframe: 2019 - 2022"."""
+    start: int | None = None
+    end: int | None = None
+    for field in found:
+        years = [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", field.value)]
+        if field.key == "start" and years and start is None:
+            start = years[0]
+        elif field.key == "end" and years and end is None and not _ONGOING.search(field.value):
+            end = years[0]
+        elif field.key == "period" and years:
+            start = start or years[0]
+            if len(years) > 1 and not _ONGOING.search(field.value):
+                end = end or years[-1]
+    return start, end

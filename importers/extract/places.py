@@ -107,17 +107,30 @@ def country_code(name: str) -> str:
     return _country_index().get(fold(name.strip(" ,.")), "")
 
 
+# "refugees from Syria or Afghanistan", "Zugewanderte aus Syrien": countries of origin, not of the practice
+_ORIGIN = re.compile(
+    r"\b(?:from|aus|born\s+in|nationals\s+of|citizens\s+of|returning\s+from|fleeing|left)\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s+(?:and|or|und|oder|,)\s*|,\s*)?){1,4}"
+)
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    """All country names in one alternation (longest first): one pass over the text, not one per name."""
+    names = sorted((n for n in _country_index() if len(n) >= 4 or n == "usa"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
 def find_countries(text: str) -> list[str]:
     """Country codes named in the text, most mentioned first."""
     index = _country_index()
     counts: dict[str, int] = {}
+    text = re.sub(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.[a-z]{2,3}\b", " ", text)
+    text = _ORIGIN.sub(" ", text)
     folded = fold(text)
-    for name, code in index.items():
-        if len(name) < 4 and name not in ("usa", "uk"):
-            continue
-        hits = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", folded))
-        if hits:
-            counts[code] = counts.get(code, 0) + hits
+    for m in _country_pattern().finditer(folded):
+        code = index[m.group(0)]
+        counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: -counts[c])
 
 
@@ -164,9 +177,9 @@ def find_regions(text: str, country: str) -> list[str]:
     return found
 
 
-def lookup_city(name: str, country: str = "") -> City | None:
+def lookup_city(name: str, country: str = "", *, after_preposition: bool = False) -> City | None:
     key = fold(name.strip(" ,.;:"))
-    if key in _NOT_CITIES or len(key) < 3:
+    if (key in _NOT_CITIES and not after_preposition) or len(key) < 3:
         return None
     candidates = _city_index().get(key) or _city_index().get(key.replace("ss", "ß")) or []
     if country:
@@ -179,6 +192,8 @@ def display_name(city: City, spelled: str) -> str:
     spelled = spelled.strip(" ,.;:")
     if spelled != city.name and fold(spelled).replace("ss", "ß") == fold(city.name).replace("ss", "ß"):
         return spelled
+    if spelled and fold(spelled) != fold(city.name) and city.population >= _EXONYM_MIN_POPULATION and spelled.isascii():
+        return spelled  # the text's exonym of a large city: Ghent (Gent), Gothenburg (Göteborg)
     return city.name
 
 
@@ -187,12 +202,14 @@ def find_cities(text: str, country: str) -> list[tuple[str, City]]:
     found: dict[str, tuple[str, City]] = {}
     for m in _CAPITALISED.finditer(text):
         words = m.group(0).split(" ")
+        # "in Essen": a word that is also a common noun or verb is a city after a place preposition
+        placed = bool(re.search(r"\b(?:in|aus|nach|from|near|bei)\s$", text[max(0, m.start() - 6) : m.start()]))
         # try the longest run first: "Frankfurt am Main", then "Frankfurt"
         for size in range(len(words), 0, -1):
             for start in range(0, len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
-                for part in [phrase, *phrase.split("-")] if size == 1 else [phrase]:
-                    city = lookup_city(part, country)
+                for part in [phrase]:
+                    city = lookup_city(part, country, after_preposition=placed and start == 0)
                     if city and city.name not in found:
                         found[city.name] = (display_name(city, part), city)
     return list(found.values())

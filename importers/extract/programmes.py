@@ -11,7 +11,7 @@ PROGRAMMES: tuple[tuple[str, str], ...] = (
     ("EQUAL", r"\bEQUAL\b|\bEqual\s+(?:programme|program|initiative|project|Development)|thanks\s+to\s+Equal\b"
      r"|\b(?:EQUAL\s+)?Development\s+Partnership\b|\b[A-Z][\w]+\s+DP\b|\bthe\s+DP\b"),
     ("Network IQ", r"Integration\s+(?:through|durch)\s+Qualifi\w+|\bIQ[- ]?(?:-?network|-?Netzwerk|\s+Network)"
-     r"|\b(?:Network|Netzwerk)\s+(?:„|\")?IQ\b|\bIQ\s+Landesnetzwerk|\bIQ\s+GOOD\s+PRACTICE|netzwerk-iq\.de"),
+     r"|\b(?:Network|Netzwerk|Förderprogramms?)\s+(?:„|\")?IQ\b|\bIQ\s+Landesnetzwerk|\bIQ\s+GOOD\s+PRACTICE|netzwerk-iq\.de"),
     ("MEET", r"\bMEET\b|Migrants\s+Employment\s+Empowerment\s+Training|meetequal"),
     ("European Social Fund (ESF)", r"European\s+Social\s+Fund|Europäische[nr]?\s+Sozialfonds|\bESF\b"),
 )  # fmt: skip

@@ -17,7 +17,8 @@ _AWARD_CUE = re.compile(
 )
 _AWARD_PLAIN = re.compile(rf"\b((?:[A-ZÄÖÜ][\w'’.-]*\s+){{1,6}}{_PRIZE_WORD})\s+({YEAR})\b")
 _REPLICATION = re.compile(
-    r"\b(?:replicated|transferred|adopted|rolled\s+out|copied|übertragen|adaptiert)\s+(?:in|to|by|into|auf|nach|in\s+den)"
+    r"\b(?:replicated|transferred|adopted|rolled\s+out|copied|taken\s+(?:up|over)|übertragen|adaptiert|übernommen)"
+    r"\s+(?:in|to|by|into|auf|nach|in\s+den)"
     r"\s+([^.;]{3,200})",
     re.IGNORECASE,
 )

@@ -7,11 +7,15 @@ Each parser module exposes ``KIND``, ``detect(text) -> float`` (0..1, from the f
 from __future__ import annotations
 
 import hashlib
+import re
 from types import ModuleType
 
+from importers.cleaning import clean
 from importers.errors import ImporterError, NoContent, ParserCrash, UnknownFormat
-from importers.parsers import cities_of_migration, equal, generic, ilo, iq_good_practice
+from importers.evidence import attach_evidence
+from importers.parsers import cities_of_migration, equal, ewsi, generic, ilo, iq_good_practice, un_migration_hub
 from importers.reading import check_prose, read_document
+from importers.textutils import fold, squash
 from importers.vocabulary import Vocabulary
 from practices.records import PracticeRecord
 
@@ -20,13 +24,23 @@ PARSERS: dict[str, ModuleType] = {
     cities_of_migration.KIND: cities_of_migration,
     equal.KIND: equal,
     iq_good_practice.KIND: iq_good_practice,
+    ewsi.KIND: ewsi,
+    un_migration_hub.KIND: un_migration_hub,
     generic.KIND: generic,
 }
 FALLBACK = generic.KIND
 MIN_DETECTION = 0.3
 # Real practice pages have far less text; past this the extractors' cost is spent on noise.
-MAX_ANALYSED_CHARS = 200_000
+MAX_ANALYSED_CHARS = 50_000
 _default_vocabulary: Vocabulary | None = None
+
+
+_ILO_PLACE = re.compile(r"\s+in\s+[^,]{2,60},\s*[A-Z][\w .'-]{2,40}$")
+
+
+def _same_title(title: str, heading: str) -> bool:
+    a, b = fold(squash(title)), fold(squash(heading))
+    return bool(a) and (a in b or b in a)
 
 
 def detect_kind(text: str) -> tuple[str, float]:
@@ -54,7 +68,7 @@ def parse_document(
         text = document.text
         check_prose(text)
         if kind == "auto":
-            kind, _score = detect_kind(text[:MAX_ANALYSED_CHARS])
+            kind, _score = detect_kind(f"{document.html_title}\n{text[:MAX_ANALYSED_CHARS]}")
         record = PARSERS[kind].parse(text[:MAX_ANALYSED_CHARS], vocabulary=vocabulary)
     except ImporterError:
         raise
@@ -73,7 +87,11 @@ def parse_document(
         source.title = source.title or document.html_title
         source.raw_text = text
         source.sha256 = hashlib.sha256(raw_bytes).hexdigest()
+    if document.heading and not _same_title(record.title, document.heading):
+        record.warnings.append(f"title from the page's main heading, not from {record.title!r}")
+        record.title = _ILO_PLACE.sub("", document.heading) if kind == "ilo" else document.heading
     if not record.title and document.html_title:
         record.title = document.html_title
+    attach_evidence(record, clean(text[:MAX_ANALYSED_CHARS]).text, title_from_heading=bool(document.heading))
     record.warnings[:0] = document.warnings
     return record

@@ -10,7 +10,7 @@ import re
 
 from importers.cleaning import clean
 from importers.extract.names import smart_case
-from importers.parsers.base import Parts, assemble, contact_blocks
+from importers.parsers.base import Parts, assemble, choose_title, contact_blocks
 from importers.textutils import paragraphs
 from importers.vocabulary import Vocabulary
 from practices.records import PracticeRecord, SourceRecord
@@ -23,6 +23,7 @@ _MARKERS = (
     (r"Development\s+Partnership|\b[A-Z]\w+\s+DP\b|\bthe\s+DP\b", 0.2),
     (r"Transnational\s+Partnership", 0.15),
     (r"\bEQUAL\b", 0.1),
+    (r"^\s*Managing\s+organi[sz]ation\b|^\s*DP\s+(?:identifier|name)\b", 0.2),
     (r"\A\s*[A-Z0-9][A-Z0-9 ,:;'’&()/–-]{15,}\s*$", 0.1),
 )
 _NOTE = re.compile(r"^\[?(?:Extract\s+from|See\s+also|Link\s+to|Transnational\s+Partnership)", re.I)
@@ -38,9 +39,12 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
     parts = Parts(kind=KIND, detection=detect(text))
     text_wo_contacts, contacts = contact_blocks(cleaned.text)
     paras = paragraphs(text_wo_contacts)
-    title = paras[0] if paras and len(paras[0]) < 200 else ""
+    title = choose_title(text_wo_contacts) or (paras[0] if paras and len(paras[0]) < 200 else "")
+    if title:
+        at = next((i for i, p in enumerate(paras) if title in p), -1)
+        paras = paras[at + 1 :] if at >= 0 else paras
     narrative, extra = [], []
-    for para in paras[1 if title else 0 :]:
+    for para in paras:
         if _NOTE.match(para) or _FOOTNOTE.match(para) or re.match(r"^(?:https?://|www\.)\S+$", para):
             extra.append(para)
         else:

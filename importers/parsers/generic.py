@@ -6,7 +6,7 @@ Its records get a low confidence and the warning "unknown format: parsed generic
 from __future__ import annotations
 
 from importers.cleaning import clean
-from importers.parsers.base import Parts, assemble, contact_blocks
+from importers.parsers.base import Parts, assemble, choose_title, contact_blocks
 from importers.textutils import is_heading, paragraphs
 from importers.vocabulary import Vocabulary
 from practices.records import PracticeRecord, SourceRecord
@@ -24,7 +24,7 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
     cleaned = clean(text)
     parts = Parts(kind=KIND, detection=0.0, warnings=[WARNING])
     paras = paragraphs(cleaned.text)
-    title = next((p for p in paras[:5] if is_heading(p)), paras[0][:120] if paras else "")
+    title = choose_title(cleaned.text) or next((p for p in paras[:5] if is_heading(p)), paras[0][:120] if paras else "")
     rest = cleaned.text.replace(title, "", 1) if title else cleaned.text
     body, contacts = contact_blocks(rest)
     parts.title, parts.body, parts.contact_text = title, body, contacts

@@ -11,7 +11,7 @@ import re
 
 from importers.cleaning import clean
 from importers.extract import dates
-from importers.parsers.base import Parts, assemble, contact_blocks
+from importers.parsers.base import Parts, assemble, choose_title, contact_blocks
 from importers.textutils import paragraphs, sentences
 from importers.vocabulary import Vocabulary
 from practices.records import PracticeRecord, SourceRecord
@@ -39,6 +39,10 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
     crumbs = [c for c in cleaned.chrome if c.startswith(">") or " > " in c]
     body_paras = paragraphs(cleaned.text)
     title_line = crumbs[-1].split(">")[-1].strip() if crumbs else ""
+    if not title_line or len(title_line.split()) < 2:
+        title_line = choose_title(cleaned.text) or title_line
+    while body_paras and len(body_paras[0]) < 160 and not body_paras[0].endswith("."):
+        body_paras = body_paras[1:]  # navigation and the title line
     if body_paras and (not title_line or body_paras[0] == title_line or len(body_paras[0]) < 160):
         title_line = title_line or body_paras[0]
         if body_paras[0] == title_line or len(body_paras[0]) < 160 and not body_paras[0].endswith("."):

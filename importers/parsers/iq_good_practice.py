@@ -12,7 +12,7 @@ import re
 
 from importers.cleaning import clean
 from importers.extract import story
-from importers.parsers.base import Parts, assemble
+from importers.parsers.base import Parts, assemble, choose_title
 from importers.textutils import paragraphs
 from importers.vocabulary import Vocabulary
 from practices.records import ROLE_IMPLEMENTING, PracticeRecord, SourceRecord
@@ -78,10 +78,18 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
     cleaned = clean(text)
     parts = Parts(kind=KIND, detection=detect(text))
     preamble, fields = _split(cleaned.text)
-    preamble = re.split(r"^IQ\s+GOOD\s+PRACTICE.*$", preamble, flags=re.M | re.I)[0]
-    head = paragraphs(preamble)
-    parts.title = head[0] if head else ""
-    subtitle = head[1] if len(head) > 1 else ""
+    preamble, _kicker, after = (
+        *re.split(r"^IQ\s+GOOD\s+PRACTICE.*$", preamble, maxsplit=1, flags=re.M | re.I),
+        "",
+        "",
+    )[:3]
+    lines = [line.strip() for line in preamble.split("\n") if line.strip()]
+    if 0 < len(lines) <= 3 and not re.search(r"[>|›]", preamble):
+        parts.title, subtitle = lines[0], " ".join(lines[1:])  # a sheet: title and subtitle
+    else:
+        parts.title = choose_title(preamble) or choose_title(after)
+        head = [p for p in paragraphs(after) if len(p) >= 60]
+        subtitle = head[0] if head else ""
     parts.summary = subtitle or fields.get("format", "")
     parts.challenge = "\n\n".join(paragraphs(fields.get("challenge", "")))
     parts.approach = "\n\n".join(paragraphs(fields.get("approach", "")))
@@ -91,6 +99,9 @@ def parse(text: str, *, vocabulary: Vocabulary) -> PracticeRecord:
                     fields.get("approach", ""), fields.get("results", ""), fields.get("interview", "")) if x
     )  # fmt: skip
     parts.extra = "\n\n".join(filter(None, (fields.get(k, "") for k in ("offer", "imprint", "network"))))
+    if fields.get("offer"):
+        parts.body += "\n\n" + fields["offer"]
+    parts.place_hints.append(("", "Germany"))  # Network IQ is a German federal programme
     parts.contact_text = fields.get("contact", "")
     parts.transfer_text = fields.get("transfer", "")
     parts.target_text = fields.get("target", "")

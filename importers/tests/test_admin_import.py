@@ -73,3 +73,43 @@ def test_another_users_pending_import_cannot_be_confirmed(client, editor, django
     other = django_user_model.objects.create_user(username="other", password="pw")
     pending = PendingImport.objects.create(token="00000000-0000-0000-0000-000000000001", user=other, files=[])
     assert client.post(reverse("importers_confirm", args=[pending.token])).status_code == 404
+
+
+def test_review_shows_labels_evidence_and_a_language_warning(client, editor):
+    response = client.post(
+        reverse("importers_upload"),
+        {"files": [upload("iq_sprachcafe_de.txt"), upload("ilo_bridge_to_work.txt")], "source_kind": "auto",
+         "locale": "en"},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "seems to be in DE" in html  # the German sheet, uploaded as English
+    assert html.count("seems to be in") == 1
+    assert "Where each fact comes from" in html and "ILO good-practices database" in html
+    assert "(Funder)" in html and "(funder)" not in html  # role labels, not codes
+
+
+def test_editor_can_leave_out_a_file(client, editor):
+    files = [upload("ilo_bridge_to_work.txt"), upload("com_bridge_mentors.txt")]
+    client.post(reverse("importers_upload"), {"files": files, "source_kind": "auto", "locale": "en"})
+    pending = PendingImport.objects.get(user=editor)
+    client.post(
+        reverse("importers_confirm", args=[pending.token]), {"review": "1", "include": ["com_bridge_mentors.txt"]}
+    )
+    assert not PracticePage.objects.filter(title="Bridge to Work Programme").exists()
+    assert PracticePage.objects.filter(title="Mentors who open doors").exists()
+
+
+def test_the_upload_never_answers_500(client, editor, monkeypatch):
+    def broken(records):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr("importers.views.group_practices", broken)
+    garbage = bytes(33 + (i * 7919) % 94 if i % 9 else 32 for i in range(5000))
+    response = client.post(
+        reverse("importers_upload"),
+        {"files": [upload("ilo_bridge_to_work.txt"), upload("garbage.txt", garbage)], "source_kind": "auto",
+         "locale": "en"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "could not be read" in response.content.decode()

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,11 +61,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "axes",  # login throttling on /admin/login/
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kb.middleware.PraxisCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kb.middleware.PraxisLocaleMiddleware",
@@ -196,10 +199,35 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests (and e-mail hashes) from the admin; CSP allows none
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Content-Security-Policy (django-csp) on every page: the site runs only its own scripts (static files, or
+# inline ones carrying the request's nonce: {{ request.csp_nonce }}), styles from its own files (style
+# attributes allowed: the embed preview iframe's sizing), nothing framed from or framing elsewhere.
+# The admin gets kb.middleware.ADMIN_CSP on top (Wagtail's inline panels still write inline scripts).
+# The card sets its own policy (frame-ancestors from EMBEDS_FRAME_ANCESTORS), which the middleware keeps.
+_media_sources = [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"] if os.environ.get("AWS_S3_CUSTOM_DOMAIN") else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *_media_sources],
+        "media-src": [SELF, *_media_sources],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # Only the bare minimum is framed: embed views opt in with their own CSP frame-ancestors.
 X_FRAME_OPTIONS = "DENY"

@@ -200,14 +200,7 @@ def practice_record(item: dict, organisations: dict[str, OrganisationRecord], pr
             start_year=item.get("start_year"),
             end_year=item.get("end_year"),
             last_verified=_date(item.get("last_verified")),
-            challenge=item.get("challenge") or "",
-            approach=item.get("approach") or "",
-            results=item.get("results") or "",
-            lessons=[item["lessons"]] if item.get("lessons") else [],
-            transfer_conditions=item.get("transfer_conditions") or "",
-            outcomes=[_outcome(o) for o in item.get("outcomes") or []],
-            quotes=[QuoteRecord(q["quote"], q.get("attribution") or "") for q in item.get("quotes") or []],
-            resources=[_resource(r) for r in item.get("resources") or []],
+            **_texts(item),
             themes=list(item.get("themes") or []),
             target_groups=list(item.get("target_groups") or []),
             transfer_audiences=list(item.get("transfer_audiences") or []),
@@ -299,20 +292,27 @@ def _resource(item: dict) -> ResourceRecord:
     return ResourceRecord(item.get("title") or "", item.get("description") or "", item.get("url") or "")
 
 
+def _texts(fields: dict) -> dict:
+    """The story texts of a practice or of its translation (HTML written for this project)."""
+    return {
+        "challenge": fields.get("challenge") or "",
+        "approach": fields.get("approach") or "",
+        "results": fields.get("results") or "",
+        "lessons": [fields["lessons"]] if fields.get("lessons") else [],
+        "transfer_conditions": fields.get("transfer_conditions") or "",
+        "outcomes": [_outcome(o) for o in fields.get("outcomes") or []],
+        "quotes": [QuoteRecord(q.get("quote") or "", q.get("attribution") or "") for q in fields.get("quotes") or []],
+        "resources": [_resource(r) for r in fields.get("resources") or []],
+    }
+
+
 def _translation(fields: dict) -> TranslationRecord:
     """A ``translations.<code>`` block: what it leaves out stays in the source language, "to translate"."""
     return TranslationRecord(
         markup=MARKUP_HTML,
         title=(fields.get("title") or "").strip(),
         summary=(fields.get("summary") or "").strip(),
-        challenge=fields.get("challenge") or "",
-        approach=fields.get("approach") or "",
-        results=fields.get("results") or "",
-        lessons=[fields["lessons"]] if fields.get("lessons") else [],
-        transfer_conditions=fields.get("transfer_conditions") or "",
-        outcomes=[_outcome(o) for o in fields.get("outcomes") or []],
-        quotes=[QuoteRecord(q.get("quote") or "", q.get("attribution") or "") for q in fields.get("quotes") or []],
-        resources=[_resource(r) for r in fields.get("resources") or []],
+        **_texts(fields),
     )
 
 

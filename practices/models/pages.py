@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,6 +19,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -45,7 +47,21 @@ from practices.validators import validate_year
 STORY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class HomePage(Page):
+class RequestHostInDevelopment:
+    """In development (DEBUG), absolute URLs follow the address the site is served at (runserver on any port).
+
+    In production they come from the configured site (``WAGTAILADMIN_BASE_URL``, see ``ensure_site_address``).
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None or request is None or not settings.DEBUG:
+            return parts
+        site_id, _root_url, page_path = parts
+        return site_id, f"{request.scheme}://{request.get_host()}", page_path
+
+
+class HomePage(RequestHostInDevelopment, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -66,7 +82,7 @@ class HomePage(Page):
         return context
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(RequestHostInDevelopment, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -116,7 +132,42 @@ class PracticeIndexPage(Page):
         return response
 
 
-class PracticePage(Page):
+class PracticePageForm(WagtailAdminPageForm):
+    def is_valid(self) -> bool:
+        valid = super().is_valid()  # validates the inline formsets too
+        return self._no_duplicate_roles() and valid
+
+    def _no_duplicate_roles(self) -> bool:
+        """An organisation is listed once per role; the second row says which row it repeats."""
+        formset = self.formsets.get("organisation_roles")
+        if formset is None:
+            return True
+        valid = True
+        seen: dict[tuple[int, str], int] = {}
+        for number, form in enumerate(formset.forms, start=1):
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            organisation, role = form.cleaned_data.get("organisation"), form.cleaned_data.get("role")
+            if organisation is None or not role:
+                continue
+            key = (organisation.pk, role)
+            if key in seen:
+                form.add_error(
+                    "role",
+                    _("%(organisation)s is already listed as “%(role)s” (row %(row)s). Remove one of the two.")
+                    % {
+                        "organisation": organisation,
+                        "role": Role(role).label,
+                        "row": seen[key],
+                    },
+                )
+                valid = False
+            else:
+                seen[key] = number
+        return valid
+
+
+class PracticePage(RequestHostInDevelopment, Page):
     """A good practice, stored as a structured record."""
 
     short_name = models.CharField(_("short name or acronym"), max_length=80, blank=True)
@@ -303,14 +354,41 @@ class PracticePage(Page):
     ]
 
     content_panels = [
-        FieldPanel("title"),
+        TitleFieldPanel(
+            "title",
+            help_text=_("What the practice does and where, e.g. “Mentoring for refugee engineers in Augsburg”."),
+        ),
         FieldPanel("short_name"),
         FieldPanel("summary"),
-        FieldPanel("challenge"),
-        FieldPanel("approach"),
-        FieldPanel("results"),
-        FieldPanel("lessons"),
-        FieldPanel("voices"),
+        FieldPanel(
+            "challenge",
+            help_text=_(
+                "The situation before the practice: who was affected, what stood in their way, with a figure if one "
+                "exists. Two or three paragraphs; no solution yet."
+            ),
+        ),
+        FieldPanel(
+            "approach",
+            help_text=_(
+                "What was done, by whom, for whom and how often: steps, roles, duration, group size, costs. Enough "
+                "that someone in another city could start."
+            ),
+        ),
+        FieldPanel(
+            "results",
+            help_text=_(
+                "What changed, with numbers and their source (participants, placements, recognitions). Record each "
+                "measured result under Facts → Outcomes with its evidence level."
+            ),
+        ),
+        FieldPanel(
+            "lessons",
+            help_text=_(
+                "What the team would tell someone starting tomorrow: conditions that mattered, what they would do "
+                "differently, pitfalls. Short bullet points work well."
+            ),
+        ),
+        FieldPanel("voices", help_text=_("Quotes or interviews with participants, staff or employers, with consent.")),
     ]
     facts_panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
@@ -372,6 +450,7 @@ class PracticePage(Page):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("practice")

@@ -19,6 +19,9 @@ from wagtail.models import Orderable
 from practices.choices import Role, SourceKind
 from practices.validators import country_name, validate_country_code, validate_http_url, validate_year
 from practices.vocabularies import region_name
+from practices.widgets import CountrySelect
+
+COUNTRY_HELP = _("Type the first letters of the name to jump to it.")
 
 
 class PlaceMixin(models.Model):
@@ -57,9 +60,33 @@ class PracticePlace(PlaceMixin, Orderable):
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("city"), FieldPanel("region"), FieldPanel("country")]),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldRowPanel(
+            [
+                FieldPanel("city"),
+                FieldPanel("region"),
+                FieldPanel("country", widget=CountrySelect, help_text=COUNTRY_HELP),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("latitude", help_text=_("From -90 (south) to 90 (north), e.g. 48.3705.")),
+                FieldPanel("longitude", help_text=_("From -180 (west) to 180 (east), e.g. 10.8978.")),
+            ]
+        ),
     ]
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        for name, limit in (("latitude", 90), ("longitude", 180)):
+            value = getattr(self, name)
+            if value is not None and not -limit <= value <= limit:
+                errors[name] = _("Enter a value from %(low)s to %(high)s.") % {"low": -limit, "high": limit}
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors.setdefault(missing, _("Give both latitude and longitude, or neither."))
+        if errors:
+            raise ValidationError(errors)
 
     class Meta(Orderable.Meta):
         verbose_name = _("place")
@@ -71,7 +98,15 @@ class ReplicationPlace(PlaceMixin, Orderable):
     page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="replicated_in")
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, validators=[validate_year])
 
-    panels = [FieldRowPanel([FieldPanel("city"), FieldPanel("country"), FieldPanel("year")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("city"),
+                FieldPanel("country", widget=CountrySelect, help_text=COUNTRY_HELP),
+                FieldPanel("year"),
+            ]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("replicated in")

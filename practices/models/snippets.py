@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from practices.choices import ProgrammeKind
 from practices.validators import validate_country_code, validate_http_url, validate_organisation_name
+from practices.widgets import CountrySelect
 
 
 def default_locale_only() -> dict:
@@ -105,7 +106,7 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("organisation_type"),
         FieldPanel("website"),
         FieldPanel("city"),
-        FieldPanel("country"),
+        FieldPanel("country", widget=CountrySelect, help_text=_("Type the first letters of the name to jump to it.")),
     ]
     search_fields = [
         index.SearchField("name", boost=2),

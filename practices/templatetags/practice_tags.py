@@ -23,3 +23,32 @@ def practice_json_ld(page) -> SafeString:
 def filter_count(filters: dict[str, list[str]] | None) -> int:
     """How many filter values are selected (the number on the "Filters (n)" button)."""
     return sum(len(values) for values in (filters or {}).values())
+
+
+@register.simple_tag(takes_context=True)
+def site_absolute_url(context, path: str) -> str:
+    """``path`` on the site's own address (the configured site; the request's host in development)."""
+    page = context.get("page")
+    request = context.get("request")
+    parts = page.get_url_parts(request) if page is not None and hasattr(page, "get_url_parts") else None
+    if parts:
+        return parts[1].rstrip("/") + path
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context) -> dict:
+    """Open Graph and Twitter tags for the current page."""
+    from django.conf import settings
+    from django.templatetags.static import static
+
+    page = context.get("page")
+    language = page.locale.language_code if page is not None else settings.LANGUAGE_CODE
+    return {
+        "page": page,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "url": site_absolute_url(context, page.url) if page is not None else "",
+        "image": site_absolute_url(context, static("img/praxis-512.png")),
+        "og_locale": {"en": "en_GB", "de": "de_DE"}.get(language, language),
+        "description": page.search_description or getattr(page, "summary", "") if page is not None else "",
+    }

@@ -9,7 +9,7 @@ import factory
 from wagtail.models import Locale
 
 from practices.choices import Role, Status
-from practices.models import Organisation, OrganisationType, PracticeContact, PracticePage, Programme
+from practices.models import Organisation, OrganisationType, PracticeContact, PracticePage, PracticeSource, Programme
 from practices.records import (
     MARKUP_HTML,
     ContactRecord,
@@ -17,6 +17,7 @@ from practices.records import (
     PlaceRecord,
     PracticeRecord,
     PrerequisiteRecord,
+    SourceRecord,
     TransferRecord,
     TranslationRecord,
 )
@@ -111,6 +112,15 @@ def ContactFactory(*, page: PracticePage, **fields) -> PracticeContact:  # noqa:
     contact = ContactRecord(**values)
     page = add_to_practice(page, PracticeRecord(contacts=[contact]))
     return page.contacts.get(name=contact.name)
+
+
+def SourceFactory(*, page: PracticePage, **fields) -> PracticeSource:  # noqa: N802
+    """A source added to ``page``."""
+    values = {"kind": "other", "title": "A source", "url": "https://example.org/source"} | fields
+    values.setdefault("raw_text", "The text as it was received.")
+    source = SourceRecord(**values)
+    page = add_to_practice(page, PracticeRecord(sources=[source]))
+    return page.sources.filter(kind=source.kind, title=source.title).last()
 
 
 def translate_practice(page: PracticePage, language_code: str = "de", **texts) -> PracticePage:

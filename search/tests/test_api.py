@@ -13,7 +13,7 @@ API = "/api/search/"
 
 def test_response_shape(client, shared_corpus):
     ContactFactory(page=shared_corpus["bridge"], email="lead@example.org", publish=True)
-    data = client.get(API, {"q": "employers", "theme": "employer-engagement"}).json()
+    data = client.get(API, {"q": "Leipzig employers", "theme": "employer-engagement"}).json()
     assert (data["count"], data["page"], data["pages"]) == (1, 1, 1)
     result = data["results"][0]
     assert set(result) == {

@@ -60,3 +60,45 @@ def test_search_without_javascript(corpus, live_server, browser):
         "Local Integration Network",
     ]
     context.close()
+
+
+def test_german_practitioner_finds_english_practices_follows_a_suggestion_and_gets_a_useful_empty_page(
+    corpus, live_server, browser, site_tree
+):
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    page.goto(f"{live_server.url}{site_tree.index_de.url}")
+    # A German phrase finds English-only practices through the German labels of their themes.
+    page.fill("#search-q", "Arbeitgeberansprache im Betrieb")
+    page.press("#search-q", "Enter")
+    expect(page.locator("#search-status")).to_have_text("2 Praxisbeispiele")
+    assert titles(page) == ["Bridge to Work", "German at Work"]
+    expect(page.locator(".search-result__labels mark").first).to_have_text("Arbeitgeberansprache")
+
+    # A typo: nothing matches, and the page suggests the word of the index.
+    page.fill("#search-q", "Anerkenung")
+    page.press("#search-q", "Enter")
+    expect(page.locator(".search-did-you-mean")).to_contain_text("Meinten Sie")
+    page.click(".search-did-you-mean a")
+    expect(page.locator("#search-status")).to_have_text("1 Praxisbeispiel")
+    assert titles(page) == ["Recognition Desk"] and "q=anerkennung" in page.url
+
+    # A filter, then a query that no practice with that filter matches: query, filter and facets stay,
+    # and the page says what to change and what each change gives.
+    page.check("#f-status-mainstreamed")
+    expect(page.locator("#search-status")).to_have_text("1 Praxisbeispiel")
+    page.fill("#search-q", "Arbeitgeberansprache")
+    page.press("#search-q", "Enter")
+    expect(page.locator("#search-status")).to_have_text("0 Praxisbeispiele")
+    expect(page.locator(".search-empty")).to_contain_text("Kein Praxisbeispiel passt zu „Arbeitgeberansprache“")
+    assert page.input_value("#search-q") == "Arbeitgeberansprache"
+    assert page.is_checked("#f-status-mainstreamed")
+    expect(page.locator(".chip")).to_have_count(2)
+    expect(page.locator("fieldset.facet").first).to_be_visible()
+    changes = page.locator(".search-empty__changes li")
+    expect(changes.filter(has_text="Ohne die Suchwörter „Arbeitgeberansprache“: 1 Praxisbeispiel")).to_have_count(1)
+    expect(changes.filter(has_text=": 2 Praxisbeispiele")).to_have_count(1)
+    changes.filter(has_text=": 2 Praxisbeispiele").locator("a").click()
+    expect(page.locator("#search-status")).to_have_text("2 Praxisbeispiele")
+    assert titles(page) == ["Bridge to Work", "German at Work"]

@@ -92,6 +92,6 @@ def test_unknown_values_are_ignored_and_reported(corpus):
 
 
 def test_query_and_facets_together(corpus):
-    outcome = run_search(params(q="employers", theme="employer-engagement"))
+    outcome = run_search(params(q="Leipzig employers", theme="employer-engagement"))
     assert titles(outcome) == ["Bridge to Work"]
     assert counts(outcome, "theme") == {"employer-engagement": 1, "job-coaching-placement": 1}

@@ -94,7 +94,7 @@ def test_everything_changed_rebuilds_once(corpus, site_tree):
     assert worker.builds == builds + 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_requests_rebuild_once(site_tree):
     """Requests that wait for a rebuild take a second look instead of rebuilding again."""
     with TestCase.captureOnCommitCallbacks(execute=True):

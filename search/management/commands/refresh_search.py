@@ -1,4 +1,5 @@
-"""``refresh_search``: Wagtail's index rebuild, then SQLite statistics and the similar practices.
+"""``refresh_search``: Wagtail's index rebuild, the practice search documents, SQLite statistics and the
+similar practices.
 
 Django and Wagtail never run SQLite's ``ANALYZE``; without statistics the query planner picks bad plans
 for the facet counts after a bulk load.
@@ -7,15 +8,18 @@ for the facet counts after a bulk load.
 from django.db import connection
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
+from search.documents import rebuild
 from search.similar import refresh_all
 
 
 class Command(WagtailUpdateIndex):
     def handle(self, **options):
         super().handle(**options)
+        documents = rebuild()
         analyse_database()
         count = refresh_all()
         if options.get("verbosity", 1):
+            self.stdout.write(self.style.SUCCESS(f"Search documents written for {documents} practices."))
             self.stdout.write(self.style.SUCCESS(f"Similar practices computed for {count} practices."))
 
 

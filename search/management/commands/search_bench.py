@@ -3,6 +3,7 @@
 Refuses to run unless the database name contains "bench", so it never fills a real database.
 """
 
+import io
 import json
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from wagtail.search.management.commands.update_index import Command as WagtailUp
 from practices.models import PracticePage
 from search.bench.data import create_practices
 from search.bench.measure import rows_as_dicts, run_benchmark, run_map_benchmark
+from search.documents import rebuild
 from search.management.commands.refresh_search import analyse_database
 
 
@@ -34,6 +36,7 @@ class Command(BaseCommand):
         if "bench" not in name:
             raise CommandError(f"The database {name!r} is not a benchmark database (its name must contain 'bench').")
         call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_vocabularies", stdout=self.stdout if options["verbosity"] > 1 else io.StringIO())
         started = time.perf_counter()
         created = create_practices(options["practices"])
         if created and options["map_only"]:
@@ -42,6 +45,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Created {created} practices in {time.perf_counter() - started:.0f} s; indexing…")
             started = time.perf_counter()
             call_command(WagtailUpdateIndex(), verbosity=0)
+            rebuild()
             self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
         analyse_database()
         total = PracticePage.objects.live().count()

@@ -1,0 +1,70 @@
+"""Search backends as modules: each ranks practices for an analysed query (``search.analysis.Query``).
+
+A backend module ends with ``SearchBackend = <class>`` (the habit of modelsearch's backend modules) and
+the class offers one small interface:
+
+- ``ranked_ids(query, require_all=True) -> list[int]``: practice ids, best first, all of them (the
+  engine intersects with the practices of the active locale and the selected filters); with
+  ``require_all=False`` practices matching any clause of the query;
+- ``clause_ids(query) -> list[set[int]]``: the practices matching each word or phrase, for ranking by
+  how many of the words a practice has when not all of them match anywhere;
+- ``index(documents)``, ``remove(ids)``, ``clear()``: keep the stored documents current.
+
+The module comes from the setting ``PRAXIS_SEARCH_BACKEND`` (a dotted module path). Without it: the
+Elasticsearch module when ``ELASTICSEARCH_URL`` or ``OPENSEARCH_URL`` is set, else the module of the
+database vendor (``sqlite``, ``postgres``).
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+from typing import Protocol
+
+from django.conf import settings
+from django.db import connection
+
+from search.analysis import Query
+
+VENDOR_MODULES = {"sqlite": "search.backends.sqlite", "postgresql": "search.backends.postgres"}
+ELASTICSEARCH_MODULE = "search.backends.elasticsearch"
+
+
+class PracticeSearchBackend(Protocol):
+    def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]: ...
+
+    def clause_ids(self, query: Query) -> list[set[int]]: ...
+
+    def index(self, documents: list) -> None: ...
+
+    def remove(self, ids: list[int]) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+def backend_module_name() -> str:
+    configured = getattr(settings, "PRAXIS_SEARCH_BACKEND", "")
+    if configured:
+        return configured
+    if os.environ.get("ELASTICSEARCH_URL") or os.environ.get("OPENSEARCH_URL"):
+        return ELASTICSEARCH_MODULE
+    try:
+        return VENDOR_MODULES[connection.vendor]
+    except KeyError:
+        raise LookupError(f"No practice search backend for the {connection.vendor} database.") from None
+
+
+def by_tier(ids: list[int], tiers: list[set[int]]) -> list[int]:
+    """``ids`` (best first) reordered: those in the first tier, then the second..., then the rest (stable)."""
+    return sorted(ids, key=lambda pk: next((n for n, tier in enumerate(tiers) if pk in tier), len(tiers)))
+
+
+_instances: dict[str, PracticeSearchBackend] = {}
+
+
+def get_backend() -> PracticeSearchBackend:
+    """The configured backend (one instance per module)."""
+    name = backend_module_name()
+    if name not in _instances:
+        _instances[name] = import_module(name).SearchBackend()
+    return _instances[name]

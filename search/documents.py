@@ -1,0 +1,239 @@
+"""The search document of a practice: three weighted fields of analysed text, the same for every backend.
+
+- ``title``: the title and short name (the highest weight);
+- ``labels``: what the practice is tagged with, in every interface language: themes, target groups and
+  transfer audiences (each translation's label under its language's stemmer, and the vocabulary's
+  synonyms), programmes, organisation names and acronyms, city, region and country names;
+- ``body``: summary, story sections, outcomes, transfer conditions, awards, replication places.
+
+So a German query finds an English-only practice through the German labels of its themes, and the
+other way round. The text is analysed in Python (``search.analysis``) and stored pre-analysed by the
+backend, so SQLite, PostgreSQL and Elasticsearch match the same stems.
+
+Documents are written when a practice is saved or published (``search.apps`` connects the signals)
+and all at once by ``refresh_search``. The words of the documents, unstemmed, go to ``SearchWord``:
+the vocabulary that spelling suggestions come from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pycountry
+from django.db import transaction
+from django.utils.html import strip_tags
+
+from practices.models import PracticePage, TargetGroup, Theme, TransferAudience
+from search.analysis import LANGUAGES, index_text, lexicon_words
+from search.backends import get_backend
+
+BODY_FIELDS = ("summary", "challenge", "approach", "results", "lessons", "transfer_conditions")
+TERM_FIELDS = {"themes": Theme, "target_groups": TargetGroup, "transfer_audiences": TransferAudience}
+CHUNK = 500
+
+# German names of places recorded in English (regions are recorded in English; see PracticePlace).
+GERMAN_PLACE_NAMES = {
+    "Munich": "München",
+    "Vienna": "Wien",
+    "Zurich": "Zürich",
+    "Cologne": "Köln",
+    "Nuremberg": "Nürnberg",
+    "Hanover": "Hannover",
+    "Brussels": "Brüssel",
+    "Lisbon": "Lissabon",
+    "Gothenburg": "Göteborg",
+    "Copenhagen": "Kopenhagen",
+    "Rome": "Rom",
+    "Milan": "Mailand",
+    "Ghent": "Gent",
+    "Warsaw": "Warschau",
+    "Prague": "Prag",
+    "Athens": "Athen",
+    "Geneva": "Genf",
+    "Bavaria": "Bayern",
+    "Saxony": "Sachsen",
+    "Lower Saxony": "Niedersachsen",
+    "North Rhine-Westphalia": "Nordrhein-Westfalen",
+    "Hesse": "Hessen",
+    "Thuringia": "Thüringen",
+    "Rhineland-Palatinate": "Rheinland-Pfalz",
+    "Saxony-Anhalt": "Sachsen-Anhalt",
+    "Mecklenburg-Western Pomerania": "Mecklenburg-Vorpommern",
+    "Styria": "Steiermark",
+    "Lower Austria": "Niederösterreich",
+    "Upper Austria": "Oberösterreich",
+    "Tyrol": "Tirol",
+    "Carinthia": "Kärnten",
+    "Canton of Zurich": "Kanton Zürich",
+    "Basque Country": "Baskenland",
+    "East Flanders": "Ostflandern",
+    "Piedmont": "Piemont",
+    "South Holland": "Südholland",
+    "Brussels-Capital Region": "Region Brüssel-Hauptstadt",
+    "Valencian Community": "Valencianische Gemeinschaft",
+    "Skåne": "Schonen",
+    "Central Denmark Region": "Region Mitteljütland",
+}
+
+
+@dataclass
+class Document:
+    page_id: int
+    language: str
+    title: str
+    labels: str
+    body: str
+    words: dict[str, list[str]] = field(default_factory=dict)  # language -> words as typed
+
+
+def _text(value) -> str:
+    return " ".join(strip_tags(str(value or "")).split())
+
+
+def country_names(code: str) -> dict[str, str]:
+    """The country's name per interface language (English and pycountry's German catalogue)."""
+    import gettext
+
+    country = pycountry.countries.get(alpha_2=code or "")
+    if country is None:
+        return {}
+    name = getattr(country, "common_name", None) or country.name
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    return {"en": name, "de": german.gettext(name)}
+
+
+class _Labels:
+    """Labels of vocabulary terms in every language, read once per batch of documents."""
+
+    def __init__(self):
+        self.names: dict[tuple[type, object], list[tuple[str, str]]] = defaultdict(list)
+        self.synonyms: dict[tuple[type, object], str] = {}
+        for model in TERM_FIELDS.values():
+            for key, language, name, synonyms in model.objects.values_list(
+                "translation_key", "locale__language_code", "name", "synonyms"
+            ):
+                self.names[(model, key)].append((language, name))
+                self.synonyms[(model, key)] = " ".join(synonyms.split())
+        self.countries: dict[str, dict[str, str]] = {}
+
+    def country(self, code: str) -> dict[str, str]:
+        if code not in self.countries:
+            self.countries[code] = country_names(code)
+        return self.countries[code]
+
+
+def _documents(pages: Iterable[PracticePage], labels: _Labels) -> list[Document]:
+    documents = []
+    for page in pages:
+        language = page.locale.language_code
+        own = (language,)
+        lexicon: dict[str, list[str]] = defaultdict(list)
+        names: list[str] = []  # language-neutral: analysed under every stemmer
+        label_parts: list[str] = []
+        for name, model in TERM_FIELDS.items():
+            for term in getattr(page, name).all():
+                for term_language, label in labels.names[(model, term.translation_key)]:
+                    label_parts.append(index_text(label, (term_language,)))
+                    lexicon[term_language] += lexicon_words(label)
+                names.append(labels.synonyms.get((model, term.translation_key), ""))
+        for programme in page.programmes.all():
+            names += [programme.name, programme.short_name]
+        for link in page.organisation_roles.all():
+            names += [link.organisation.name, link.organisation.short_name]
+        for place in page.places.all():
+            names += [
+                place.city,
+                place.region,
+                GERMAN_PLACE_NAMES.get(place.city, ""),
+                GERMAN_PLACE_NAMES.get(place.region, ""),
+            ]
+            for country_language, country in labels.country(place.country).items():
+                label_parts.append(index_text(country, (country_language,)))
+                lexicon[country_language] += lexicon_words(country)
+        name_text = " ".join(part for part in names if part)
+        label_parts.append(index_text(name_text, LANGUAGES))
+        for each in LANGUAGES:
+            lexicon[each] += lexicon_words(name_text)
+
+        title_text = f"{page.title} {page.short_name}"
+        body_parts = [_text(getattr(page, name, "")) for name in BODY_FIELDS]
+        body_parts += [_text(block.value.get("text", "")) for block in page.outcomes if block.block_type == "outcome"]
+        body_parts += [f"{award.name} {award.awarding_body}" for award in page.awards.all()]
+        body_parts += [place.city for place in page.replicated_in.all()]
+        body_text = " ".join(part for part in body_parts if part)
+        lexicon[language] += lexicon_words(title_text) + lexicon_words(body_text)
+        documents.append(
+            Document(
+                page_id=page.pk,
+                language=language,
+                title=index_text(title_text, own),
+                labels=" ".join(part for part in label_parts if part),
+                body=index_text(body_text, own),
+                words=dict(lexicon),
+            )
+        )
+    return documents
+
+
+def _pages(ids: Iterable[int] | None = None):
+    pages = PracticePage.objects.select_related("locale").prefetch_related(
+        *TERM_FIELDS,
+        "programmes",
+        "places",
+        "replicated_in",
+        "awards",
+        "organisation_roles__organisation",
+    )
+    if ids is not None:
+        pages = pages.filter(pk__in=list(ids))
+    return pages.order_by("pk")
+
+
+def build_documents(ids: Iterable[int] | None = None) -> list[Document]:
+    return _documents(_pages(ids), _Labels())
+
+
+def index_practices(ids: Iterable[int]) -> None:
+    """Write the documents of these practices (removing those that no longer exist) and their words."""
+    from search.models import SearchWord
+
+    ids = list(ids)
+    documents = build_documents(ids)
+    backend = get_backend()
+    found = {document.page_id for document in documents}
+    with transaction.atomic():
+        backend.remove([pk for pk in ids if pk not in found])
+        backend.index(documents)
+        SearchWord.add(_word_counts(documents))
+
+
+def remove_practices(ids: Iterable[int]) -> None:
+    get_backend().remove(list(ids))
+
+
+def rebuild() -> int:
+    """All documents and the suggestion vocabulary from scratch (``refresh_search``, the benchmark)."""
+    from search.models import SearchWord
+
+    backend = get_backend()
+    backend.clear()
+    counts: Counter = Counter()
+    labels = _Labels()
+    ids = list(PracticePage.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), CHUNK):
+        documents = _documents(_pages(ids[start : start + CHUNK]), labels)
+        with transaction.atomic():
+            backend.index(documents)
+        counts.update(_word_counts(documents))
+    SearchWord.replace(counts)
+    return len(ids)
+
+
+def _word_counts(documents: list[Document]) -> Counter:
+    counts: Counter = Counter()
+    for document in documents:
+        for language, found in document.words.items():
+            counts.update((language, word) for word in set(found))
+    return counts
