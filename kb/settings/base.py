@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -273,6 +274,22 @@ PRAXIS_MAP_ATTRIBUTION = os.environ.get(
     "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 PRAXIS_MAP_MAX_ZOOM = int(os.environ.get("MAP_MAX_ZOOM", "18"))
+
+
+def _tile_source(url: str) -> str | None:
+    """The CSP source of a tile URL template: its scheme and host (``{s}`` subdomains as ``*.``); None if local."""
+    parts = urlsplit(url.replace("{s}", "x"))
+    if not parts.netloc:
+        return None  # a path on this site: 'self'
+    host = parts.netloc.split("@")[-1]
+    if "{s}" in url.split("://", 1)[-1].split("/", 1)[0]:
+        host = "*." + host.split(".", 1)[1]
+    return f"{parts.scheme or 'https'}://{host}"
+
+
+# The map's tiles are the only images the site loads from elsewhere.
+if _map_tiles := _tile_source(PRAXIS_MAP_TILES_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_map_tiles)
 # Open data: the licence stated with every export and dataset dump.
 PRAXIS_DATA_LICENCE_NAME = os.environ.get("PRAXIS_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 (CC BY 4.0)")
 PRAXIS_DATA_LICENCE_URL = os.environ.get("PRAXIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
