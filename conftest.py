@@ -93,7 +93,11 @@ def browser(monkeypatch):
     """Debian's headless Chromium driven by Playwright (never a browser Playwright downloads itself)."""
     if not shutil.which(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package to run the browser tests")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A busy CI machine (two cores, two test workers) can take longer than Playwright's 5 s default to
+    # re-render search results; waiting longer changes no assertion, it only stops timing flakes.
+    expect.set_options(timeout=20_000)
 
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls stay synchronous.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -37,6 +37,9 @@ class SourceKind(models.TextChoices):
     EQUAL = "equal", _("EU EQUAL database")
     IQ_GOOD_PRACTICE = "iq_good_practice", _("IQ Good Practice")
     EWSI = "ewsi", _("European Website on Integration")
+    UN_MIGRATION_HUB = "un_migration_hub", _("UN Migration Network Hub")
+    GENERIC = "generic", _("Other good-practice page")
+    SUGGESTION = "suggestion", _("Suggested by a practitioner")
     OTHER = "other", _("Other")
 
 

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+UNSPECIFIED = "0.0.0.0"  # noqa: S104 (a placeholder value, nothing listens on it)
+
 
 def _address(value: str) -> str | None:
     value = value.strip()
@@ -32,7 +34,9 @@ def _address(value: str) -> str | None:
 
 def client_ip(request: HttpRequest) -> str:
     """The client's address as the outermost trusted proxy saw it (also django-axes' client address)."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    # No address at all (a request built in code, e.g. the test client's login): the unspecified address, which
+    # an address column (django-axes on PostgreSQL) accepts where a word like "unknown" is refused.
+    remote = _address(request.META.get("REMOTE_ADDR", "")) or UNSPECIFIED
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies <= 0:
         return remote

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0006_content_version'),
+        ('practices', '0007_source_kinds'),
     ]
 
     operations = [
