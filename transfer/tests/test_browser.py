@@ -9,6 +9,9 @@ from transfer.tests.factories import mapped_practice
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
+WIDE = """() => [...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".compare-scroll"))
+    .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 12)"""
 OUTSIDE = re.compile(r"^https?://(?!localhost|127\.0\.0\.1)")
 
 
@@ -91,7 +94,7 @@ def test_compare_from_search_results(mapped, live_server, browser, viewport):
     if viewport["width"] < 600:  # the table scrolls in its own region, the page does not
         scroll = page.locator(".compare-scroll")
         assert scroll.evaluate("element => element.scrollWidth > element.clientWidth")
-        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1, page.evaluate(WIDE)
     page.get_by_role("link", name="Remove Vienna Desk").click()
     expect(headers).to_have_count(2)
     page.emulate_media(media="print")
