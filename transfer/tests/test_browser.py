@@ -10,7 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
 WIDE = """() => [...document.querySelectorAll("body *")]
-    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".compare-scroll"))
+    .filter((e) => !e.closest(".compare-scroll"))
+    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
     .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 12)"""
 OUTSIDE = re.compile(r"^https?://(?!localhost|127\.0\.0\.1)")
 
