@@ -92,7 +92,7 @@ def test_editor_and_reader_pages_raise_no_csp_violation(live_server, site_tree, 
     seen["practice"] = visit(practice.url)
     seen["search"] = visit(site_tree.index.url + "?q=work")
     page.goto(live_server.url + site_tree.index.url)  # the map: Leaflet, its tiles from MAP_TILES_URL
-    page.wait_for_selector("#practice-map.leaflet-container img.leaflet-tile")
+    page.wait_for_selector("#practice-map.leaflet-container img.leaflet-tile", state="attached")
     page.wait_for_load_state("networkidle")
     seen["map"] = page.evaluate("window.__violations")
     assert seen == {"dashboard": [], "editor": [], "practice": [], "search": [], "map": []}
