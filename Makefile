@@ -11,7 +11,7 @@ PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check bench bench-map relevance loadtest accuracy clean
+.PHONY: help install setup run test test-postgres lint format check bench bench-map relevance loadtest loadcheck accuracy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -60,6 +60,10 @@ check: install ## Django system checks, missing migrations, deploy checks, impor
 loadtest: install ## Embeds under gunicorn (2 workers) + wrk, 64 connections x 20 s; prints a table, writes loadtest-results.json
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null; } || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 	$(BIN)/python -m cards.loadtest
+
+loadcheck: install ## gunicorn on PostgreSQL (praxis_loadcheck) under wrk, 16 conn x 15 s, with imports, publishes, a killed worker
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null; } || { echo "wrk is missing: apt-get install wrk"; exit 2; }
+	$(BIN)/python -m kb.loadcheck $${LOADCHECK_ARGS:-}
 
 bench: install ## Benchmark the search on 10,000 synthetic practices (separate database bench.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(MANAGE) search_bench --practices $${BENCH_PRACTICES:-10000}

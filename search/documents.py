@@ -31,7 +31,7 @@ from search.backends import get_backend
 
 BODY_FIELDS = ("summary", "challenge", "approach", "results", "lessons", "transfer_conditions")
 TERM_FIELDS = {"themes": Theme, "target_groups": TargetGroup, "transfer_audiences": TransferAudience}
-CHUNK = 500
+CHUNK = 200  # modelcluster prefetches build an OR per page: SQLite refuses expression trees deeper than 1000
 
 # German names of places recorded in English (regions are recorded in English; see PracticePlace).
 GERMAN_PLACE_NAMES = {
