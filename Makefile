@@ -11,7 +11,7 @@ PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check bench relevance loadtest loadcheck accuracy clean
+.PHONY: help install setup run test test-postgres lint format check bench bench-map relevance loadtest loadcheck accuracy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ loadcheck: install ## gunicorn on PostgreSQL (praxis_loadcheck) under wrk, 16 co
 bench: install ## Benchmark the search on 10,000 synthetic practices (separate database bench.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(MANAGE) search_bench --practices $${BENCH_PRACTICES:-10000}
 
+bench-map: install ## Time the map's cluster endpoint on 100,000 synthetic practices (bench-map.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
+	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-map.sqlite3} $(MANAGE) search_bench --map-only --practices $${BENCH_PRACTICES:-100000} --json bench-map.json
+
 relevance: install ## Recall@20 and MRR of the judged queries (search/relevance/) on the demo practices (separate database relevance.sqlite3)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${RELEVANCE_DATABASE_URL:-sqlite:///$(CURDIR)/relevance.sqlite3} $(MANAGE) search_relevance $(RELEVANCE_ARGS)
 
@@ -75,4 +78,4 @@ accuracy: install ## Score the importers on the fixture corpus (facts found/inve
 	$(BIN)/python -m importers.accuracy $${ACCURACY_ARGS:-}
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 bench.sqlite3 relevance.sqlite3 staticfiles media
+	rm -rf $(VENV) db.sqlite3 bench.sqlite3 bench-map.sqlite3 relevance.sqlite3 staticfiles media

@@ -22,6 +22,7 @@ from ninja import Field, Query, Router, Schema, Status
 from follow.linked_data import practice_linked_data
 from follow.records import full_record, public_practice, public_practices, with_facts
 from practices.params import choice, integer, text
+from search.api import TransferFacts
 
 router = Router(tags=["practices"])
 DEFAULT_LIMIT = 100
@@ -104,6 +105,7 @@ class PracticeRecord(Schema):
     lessons: str = Field(description="HTML")
     outcomes: list[Outcome]
     transfer_conditions: str = Field(description="HTML")
+    transfer: TransferFacts
     replicated_in: list[Replication]
     organisations: list[OrganisationLink]
     places: list[Place]

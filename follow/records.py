@@ -21,6 +21,7 @@ from wagtail.models import Locale
 from practices.choices import Role
 from practices.models import PracticeContact, PracticePage, PracticeSource
 from practices.params import LARGEST_ID
+from practices.transfer_facts import transfer_facts_json
 
 DATASET_VERSION = "1.0"
 MAX_EXPORT = 10_000
@@ -174,6 +175,7 @@ def full_record(page: PracticePage, request: HttpRequest | None = None) -> dict[
                 if block.block_type == "outcome"
             ],
             "transfer_conditions": page.transfer_conditions,
+            "transfer": transfer_facts_json(page),
             "replicated_in": [
                 {"city": place.city, "country": place.country, "year": place.year} for place in page.replicated_in.all()
             ],

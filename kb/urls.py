@@ -15,6 +15,7 @@ from practices import site_files
 from practices import urls as practices_urls
 from practices.sitemaps import LocalizedSitemap
 from search.api import api as search_api
+from transfer import urls as transfer_urls
 
 search_api.add_router("", follow_api_router)  # /api/practices/: full records beside the search
 
@@ -42,6 +43,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include(practices_urls)),
+    path("", include(transfer_urls)),
     path("", include(follow_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

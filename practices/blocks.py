@@ -56,3 +56,64 @@ class ResourceBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Resource or tool")
+
+
+def organisation_type_choices() -> list[tuple[str, str]]:
+    """The organisation types of the vocabulary (default language), by slug: a partner a transfer needs."""
+    from django.db import DatabaseError
+
+    from practices.models.snippets import OrganisationType, default_locale_only
+
+    try:
+        return list(OrganisationType.objects.filter(**default_locale_only()).values_list("slug", "name"))
+    except DatabaseError:  # before the first migration (checks, makemigrations) there is no table yet
+        return []
+
+
+class ConditionBlock(blocks.StructBlock):
+    """A condition a transfer depends on: what it is, whether it is essential, and a note."""
+
+    condition = blocks.CharBlock(max_length=255, label=_("Condition"))
+    essential = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("Essential"),
+        help_text=_("Untick when the practice can work without it, if adapted."),
+    )
+    note = blocks.TextBlock(required=False, label=_("Note"), help_text=_("What it is needed for, or how to adapt."))
+
+    class Meta:
+        icon = "tick-inverse"
+
+
+class PartnerConditionBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=organisation_type_choices, label=_("Kind of partner"), help_text=_("An organisation type.")
+    )
+    essential = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("Essential"),
+        help_text=_("Untick when the practice can work without it, if adapted."),
+    )
+    note = blocks.TextBlock(required=False, label=_("Note"), help_text=_("What the partner does in the practice."))
+
+    class Meta:
+        icon = "group"
+        label = _("A partner of a kind")
+
+
+PREREQUISITE_BLOCKS = [
+    ("partner", PartnerConditionBlock()),
+    ("legal_basis", ConditionBlock(label=_("A legal basis"), help_text=_("A law, regulation or mandate."))),
+    ("budget_line", ConditionBlock(label=_("A budget line"), help_text=_("A fund or programme it is paid from."))),
+    ("staff_skills", ConditionBlock(label=_("Staff skills"))),
+    ("language_offer", ConditionBlock(label=_("A language offer"))),
+]
+PREREQUISITE_KINDS = {
+    "partner": _("A partner of a kind"),
+    "legal_basis": _("A legal basis"),
+    "budget_line": _("A budget line"),
+    "staff_skills": _("Staff skills"),
+    "language_offer": _("A language offer"),
+}

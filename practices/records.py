@@ -135,6 +135,37 @@ class InterviewRecord:
 
 
 @dataclass
+class PrerequisiteRecord:
+    """A condition a transfer depends on (``practices.blocks.PREREQUISITE_BLOCKS``)."""
+
+    kind: str  # partner, legal_basis, budget_line, staff_skills or language_offer
+    condition: str  # for a partner: an organisation type's slug
+    essential: bool = True
+    note: str = ""
+
+
+@dataclass
+class TransferRecord:
+    """The typed facts a transfer depends on (``practices.transfer_facts``); empty ones are left unsaid."""
+
+    cost_amount: int | None = None
+    cost_currency: str = ""  # ISO 4217; empty: the page's (EUR for new pages)
+    cost_period: str = ""  # per_year, per_month, per_participant, total
+    cost_covers: str = ""
+    funding_months: int | None = None
+    staff_fte: float | None = None
+    staff_roles: str = ""
+    participants: int | None = None
+    participants_period: str = ""  # per_year, per_cohort, total
+    population: int | None = None  # empty: the gazetteer's, for the first place's city
+    setting: str = ""  # urban, rural, region_wide, national
+    prerequisites: list[PrerequisiteRecord] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return all(value in (None, "", []) for value in dataclasses.asdict(self).values())
+
+
+@dataclass
 class TranslationRecord:
     """The translated texts of a practice in one language; what is left empty stays to be translated.
 
@@ -212,6 +243,7 @@ class PracticeRecord:
     replications: list[ReplicationRecord] = field(default_factory=list)
     translations: dict[str, TranslationRecord] = field(default_factory=dict)
     markup: str = MARKUP_TEXT
+    transfer: TransferRecord = field(default_factory=TransferRecord)
     evidence: list[Evidence] = field(default_factory=list)
 
     def texts(self) -> TranslationRecord:
@@ -245,6 +277,8 @@ class PracticeRecord:
             ]
         data["funders"] = self.funders
         data["confidence"] = round(self.confidence, 2)
+        if self.transfer.is_empty():  # the importers' contract (importers/SCHEMA.md) has no transfer facts yet
+            data.pop("transfer")
         for item, evidence in zip(data["evidence"], self.evidence, strict=True):
             item["confidence"] = round(evidence.confidence, 2)
             item["uncertain"] = evidence.uncertain

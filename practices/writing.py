@@ -28,6 +28,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -37,6 +38,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Revision
 
+from practices.blocks import PREREQUISITE_KINDS
 from practices.choices import Status
 from practices.localize import translate_page
 from practices.models import (
@@ -60,6 +62,7 @@ from practices.records import (
     OrganisationRecord,
     PracticeRecord,
     SourceRecord,
+    TransferRecord,
     TranslationRecord,
 )
 from practices.validators import is_http_url, organisation_name_problem, validate_country_code
@@ -67,7 +70,21 @@ from practices.validators import is_http_url, organisation_name_problem, validat
 # The page fields a record can overwrite (lists are only added to).
 SCALAR_FIELDS = ("title", "short_name", "summary", "status", "start_year", "end_year", "last_verified")
 PROSE_FIELDS = ("challenge", "approach", "results", "lessons", "transfer_conditions", "outcomes", "voices", "resources")
-OVERWRITABLE_FIELDS = SCALAR_FIELDS + PROSE_FIELDS
+TRANSFER_FIELDS = (
+    "cost_amount",
+    "cost_currency",
+    "cost_period",
+    "cost_covers",
+    "funding_months",
+    "staff_fte",
+    "staff_roles",
+    "participants",
+    "participants_period",
+    "population",
+    "setting",
+    "prerequisites",
+)
+OVERWRITABLE_FIELDS = SCALAR_FIELDS + PROSE_FIELDS + TRANSFER_FIELDS
 TERM_FIELDS = (("themes", Theme), ("target_groups", TargetGroup), ("transfer_audiences", TransferAudience))
 
 FindOrganisation = Callable[[OrganisationRecord], "Organisation | None"]
@@ -278,6 +295,7 @@ class PracticeWriter:
         self, page: PracticePage, record: PracticeRecord, *, overwrite: bool, only: set[str] | None, warnings: list[str]
     ) -> list[str]:
         written: list[str] = []
+        self._check_transfer(record, warnings)
         for name, value in _field_values(record).items():
             if value in (None, "", []):
                 continue
@@ -295,6 +313,27 @@ class PracticeWriter:
         self._add_awards(page, record)
         self._add_sources(page, record.sources, warnings)
         return written
+
+    def _check_transfer(self, record: PracticeRecord, warnings: list[str]) -> None:
+        """Leave out prerequisites of an unknown kind or naming an unknown organisation type."""
+        kept = []
+        types = None
+        for item in record.transfer.prerequisites:
+            if item.kind not in PREREQUISITE_KINDS:
+                self._unknown(f"unknown prerequisite kind {item.kind}", warnings)
+                continue
+            if item.kind == "partner":
+                if types is None:
+                    types = set(
+                        OrganisationType.objects.filter(locale=Locale.get_default()).values_list("slug", flat=True)
+                    )
+                if item.condition not in types:
+                    self._unknown(f"prerequisite: unknown organisation type {item.condition}", warnings)
+                    continue
+            if not item.condition.strip():
+                continue
+            kept.append(item)
+        record.transfer.prerequisites = kept
 
     def _http(self, url: str, what: str, warnings: list[str]) -> str:
         url = (url or "").strip()
@@ -458,6 +497,38 @@ def _field_values(record: PracticeRecord) -> dict[str, object]:
             ("resource", {"title": r.title, "description": r.description, "url": r.url if is_http_url(r.url) else ""})
             for r in record.resources
         ],
+        **_transfer_values(record.transfer),
+    }
+
+
+def _transfer_values(transfer: TransferRecord) -> dict[str, object]:
+    def decimal(value) -> Decimal | None:
+        return Decimal(str(value)) if value is not None else None
+
+    return {
+        "cost_amount": decimal(transfer.cost_amount),
+        "cost_currency": transfer.cost_currency,
+        "cost_period": transfer.cost_period,
+        "cost_covers": transfer.cost_covers[:255],
+        "funding_months": transfer.funding_months,
+        "staff_fte": decimal(transfer.staff_fte),
+        "staff_roles": transfer.staff_roles[:255],
+        "participants": transfer.participants,
+        "participants_period": transfer.participants_period,
+        "population": transfer.population,
+        "setting": transfer.setting,
+        "prerequisites": [
+            (
+                item.kind,
+                {
+                    "kind" if item.kind == "partner" else "condition": item.condition[:255],
+                    "essential": item.essential,
+                    "note": item.note,
+                },
+            )
+            for item in transfer.prerequisites
+            if item.kind in PREREQUISITE_KINDS
+        ],
     }
 
 
@@ -506,7 +577,15 @@ def _bulk_children(pairs: list[tuple[PracticePage, PracticeRecord]]) -> None:
     links: dict[str, list] = {name: [] for name in through}
     for page, record in pairs:
         rows[PracticePlace] += [
-            PracticePlace(page_id=page.pk, city=p.city, region=p.region, country=p.country) for p in record.places
+            PracticePlace(
+                page_id=page.pk,
+                city=p.city,
+                region=p.region,
+                country=p.country,
+                latitude=_coordinate(p.latitude),
+                longitude=_coordinate(p.longitude),
+            )
+            for p in record.places
         ]
         rows[PracticeOrganisation] += [
             PracticeOrganisation(page_id=page.pk, organisation=organisations[o.name], role=o.role)
@@ -572,6 +651,10 @@ def _programme(name: str) -> Programme:
     while Programme.objects.filter(slug=slug).exists():
         slug = f"{slug}-x"
     return Programme.objects.create(name=name[:255], short_name=short, slug=slug)
+
+
+def _coordinate(value: float | None) -> Decimal | None:
+    return round(Decimal(str(value)), 6) if value is not None else None
 
 
 def _valid_country(code: str) -> bool:

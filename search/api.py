@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from practices.choices import Role
 from practices.models import PracticeOrganisation, TargetGroup
+from practices.transfer_facts import transfer_facts_json
 from search.engine import run_search, search_params
 from search.facets import term_labels
 from search.params import SearchQuery
@@ -47,6 +48,43 @@ class Place(Schema):
     country: str
 
 
+class Cost(Schema):
+    amount: int | None
+    currency: str
+    period: str = Field(description="per_year, per_month, per_participant or total")
+    covers: str
+    yearly_eur: int | None = Field(description="The yearly cost in euros where the facts allow it (rough rates)")
+    band: str = Field(description="Value of the 'cost' facet")
+
+
+class Staff(Schema):
+    fte: float | None
+    roles: str
+
+
+class Reach(Schema):
+    number: int | None
+    period: str = Field(description="per_year, per_cohort or total")
+
+
+class Prerequisite(Schema):
+    kind: str = Field(description="partner, legal_basis, budget_line, staff_skills or language_offer")
+    condition: str = Field(description="For a partner: an organisation type's slug (facets.org_type)")
+    essential: bool
+    note: str
+
+
+class TransferFacts(Schema):
+    cost: Cost
+    funding_months: int | None
+    staff: Staff
+    participants: Reach
+    population: int | None
+    place_size: str = Field(description="Value of the 'place_size' facet, from the population")
+    setting: str
+    prerequisites: list[Prerequisite]
+
+
 class Result(Schema):
     id: int
     title: str
@@ -59,6 +97,7 @@ class Result(Schema):
     themes: list[Term]
     target_groups: list[Term]
     funders: list[Term]
+    transfer: TransferFacts
 
 
 class FacetValueOut(Schema):
@@ -187,6 +226,7 @@ def _results(request: HttpRequest, practices: list) -> list[dict]:
                 {"value": str(link.organisation_id), "label": link.organisation.display_name}
                 for link in practice.funder_links
             ],
+            "transfer": transfer_facts_json(practice),
         }
         for practice in practices
     ]

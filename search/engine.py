@@ -28,6 +28,7 @@ from practices.params import ParameterError  # noqa: F401 (raised by parse_param
 from search.analysis import Query
 from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
+from search.geo import DEFAULT_NEAR_KM, Near, geo_index, parse_near
 from search.highlight import highlight, practice_labels
 from search.locales import active_locale, remembered_locales
 from search.params import DEFAULT_PAGE_SIZE, read_search_query
@@ -46,6 +47,7 @@ class SearchParams:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     ignored: dict[str, list[str]] = field(default_factory=dict)
+    near: Near | None = None
 
     @property
     def effective_sort(self) -> str:
@@ -55,7 +57,7 @@ class SearchParams:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q.strip() or self.filters)
+        return bool(self.q.strip() or self.filters or self.near)
 
 
 @dataclass
@@ -101,6 +103,10 @@ def search_params(query: Any) -> SearchParams:
     not exist.
     """
     params = SearchParams(q=query.q, sort=query.sort or "", page=query.page, page_size=query.page_size)
+    if query.near:
+        params.near = parse_near(query.near, query.within or DEFAULT_NEAR_KM)
+        if params.near is None:  # a place the gazetteer does not know: ignored and said, like a facet value
+            params.ignored["near"] = [query.near]
     index = None
     for name, facet in FACETS.items():
         requested = getattr(query, name)
@@ -244,6 +250,28 @@ def _start(params: SearchParams, count: int, clamp_page: bool) -> int:
     return (params.page - 1) * params.page_size
 
 
+def _near_bits(index: FacetIndex, params: SearchParams) -> int:
+    """The practices within the near filter's radius (every practice without one)."""
+    if params.near is None:
+        return -1  # all bits set: ``bits & -1 == bits``
+    return index.bits_of_positions(geo_index(index).near(*params.near.point))
+
+
+def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[FacetIndex, int]:
+    """The facet index and the bit set of the practices matching ``params`` (no facets, no page): for maps."""
+    with remembered_locales():
+        locale = locale or active_locale()
+        index = facet_index()
+        bits = index.candidates(locale.pk) & _near_bits(index, params)
+        for name, values in params.filters.items():
+            bits &= index.selection(name, values)
+        query = analysed(params.q, locale.language_code)
+        if query:  # the same practices as the search page
+            selected = bits
+            bits &= index.bits_of(rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count()).ids)
+        return index, bits
+
+
 def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page: bool = False) -> SearchOutcome:
     """Run a search. ``clamp_page`` (the page) shows the last page for a page number past the end."""
     with remembered_locales():
@@ -253,10 +281,10 @@ def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page
 def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> SearchOutcome:
     index = facet_index()
     candidates = index.candidates(locale.pk)
-    base = candidates
+    base = candidates & _near_bits(index, params)
     query = analysed(params.q, locale.language_code)
     selections = {name: index.selection(name, values) for name, values in params.filters.items()}
-    selected = candidates
+    selected = base
     for bits in selections.values():
         selected &= bits
     ranked: list[int] | None = None
@@ -308,7 +336,7 @@ def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: i
     with remembered_locales():
         locale = locale or active_locale()
         index = facet_index()
-        matching = index.candidates(locale.pk)
+        matching = index.candidates(locale.pk) & _near_bits(index, params)
         for name, values in params.filters.items():
             matching &= index.selection(name, values)
         ranked: list[int] | None = None

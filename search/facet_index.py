@@ -85,6 +85,13 @@ class FacetIndex:
         return bits
 
     @staticmethod
+    def bits_of_positions(positions) -> int:
+        bits = 0
+        for position in positions:
+            bits |= 1 << position
+        return bits
+
+    @staticmethod
     def positions(bits: int) -> set[int]:
         """The set bits' positions (one pass over the binary digits; shifting per bit would be quadratic)."""
         digits = bin(bits)[:1:-1]

@@ -36,6 +36,7 @@ from practices.models import (
     TransferAudience,
 )
 from practices.params import ascii_int
+from practices.transfer_facts import CostBand, PlaceSize, Setting, cost_band, place_size, yearly_cost_eur
 from practices.validators import country_name
 from practices.vocabularies import region_name
 from search.locales import active_locale, default_locale
@@ -243,6 +244,42 @@ class DecadeFacet(Facet):
         return -int(value)
 
 
+class PlaceSizeFacet(ChoiceFacet):
+    """The population band of the practice's place, derived from its recorded population."""
+
+    def __init__(self):
+        super().__init__("place_size", _("Size of place"), "population", PlaceSize)
+
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(population=None)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        return ((page_id, place_size(population)) for page_id, population in pages.values_list("pk", "population"))
+
+
+class CostBandFacet(ChoiceFacet):
+    """The yearly cost in euros, as a band (practices.transfer_facts.yearly_cost_eur)."""
+
+    def __init__(self):
+        super().__init__("cost", _("Cost per year"), "cost_amount", CostBand)
+
+    def pairs(self, page_ids=None):
+        pages = PracticePage.objects.exclude(cost_amount=None)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        rows = pages.values_list(
+            "pk", "cost_amount", "cost_currency", "cost_period", "funding_months", "participants", "participants_period"
+        )
+        for page_id, amount, currency, period, months, participants, reach in rows:
+            band = cost_band(
+                yearly_cost_eur(
+                    amount, currency, period, funding_months=months, participants=participants, reach_period=reach
+                )
+            )
+            if band:
+                yield page_id, band
+
+
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in (
@@ -257,6 +294,9 @@ FACETS: dict[str, Facet] = {
         ChoiceFacet("status", _("Status"), "status", Status),
         DecadeFacet(),
         ChoiceFacet("evidence", _("Evidence of outcomes"), "evidence_level", EvidenceLevel),
+        PlaceSizeFacet(),
+        ChoiceFacet("setting", _("Setting"), "setting", Setting),
+        CostBandFacet(),
         SourceKindFacet(),
     )
 }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from search.engine import SearchParams, parse_params, run_search
 from search.facets import FACETS
+from search.geo import DEFAULT_NEAR_KM, NEAR_KM
 from search.locales import active_locale
 from search.params import SORTS
 
@@ -28,6 +29,9 @@ def query_string(params: SearchParams, *, drop: tuple[str, str] | None = None, *
         pairs.append(("q", q))
     for name, values in params.filters.items():
         pairs += [(name, value) for value in values if drop != (name, value)]
+    near = changes.get("near", params.near)
+    if near:
+        pairs += [("near", near.value), ("within", str(near.km))]
     sort = changes.get("sort", params.sort)
     if sort:
         pairs.append(("sort", sort))
@@ -52,6 +56,9 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
     chips = []
     if params.q:
         chips.append({"facet": _("Search"), "label": params.q, "url": _url(index_url, query_string(params, q=""))})
+    if params.near:
+        label = _("within %(km)s km of %(place)s") % {"km": params.near.km, "place": params.near.label}
+        chips.append({"facet": _("Near"), "label": label, "url": _url(index_url, query_string(params, near=None))})
     for facet in outcome.facets:
         for item in facet.selected:
             url = _url(index_url, query_string(params, drop=(facet.name, item.value)))
@@ -99,5 +106,7 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
         "search_query_prefix": f"{current}&" if current else "",
         "search_is_filtered": params.is_filtered or bool(request.GET),
         "search_ignored": params.ignored,
+        "near_distances": NEAR_KM,
+        "near_default_km": DEFAULT_NEAR_KM,
         "search_did_you_mean_url": did_you_mean_url,
     }

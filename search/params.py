@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from practices.params import choice, integer, read, text, values
 from search.facets import FACETS
+from search.geo import DEFAULT_NEAR_KM, NEAR_KM
 
 SORTS = {
     "relevance": _("Relevance"),
@@ -58,6 +59,8 @@ SearchQuery: type[BaseModel] = create_model(
         "Language of practices and labels (the API; the page's language is its URL prefix). Default: "
         + settings.LANGUAGE_CODE,
     ),
+    near=text("Practices near a place: 'latitude,longitude' or a place's name ('Leipzig', 'Graz, AT')", max_length=200),
+    within=choice([str(km) for km in NEAR_KM], None, f"Distance for 'near' in km; default {DEFAULT_NEAR_KM}"),
     **_facet_fields(),
 )
 

@@ -1,5 +1,7 @@
 """Content-Security-Policy on every page: the public site runs only its own scripts; Wagtail's admin keeps working."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -33,6 +35,21 @@ def test_public_pages_allow_only_their_own_scripts(client, site_tree):
 
 
 @pytest.mark.django_db
+def test_the_map_tiles_host_is_the_only_outside_image_source(client, site_tree):
+    policy = directives(client.get(site_tree.index.url)["Content-Security-Policy"])
+    assert policy["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]  # from MAP_TILES_URL
+    assert "'unsafe-inline'" not in policy["script-src"]
+
+
+def test_tile_sources_follow_the_tiles_url():
+    from kb.settings.base import _tile_source
+
+    assert _tile_source("https://tiles.example.org:8443/{z}/{x}/{y}.png?key=k") == "https://tiles.example.org:8443"
+    assert _tile_source("https://{s}.tile.example.org/{z}/{x}/{y}.png") == "https://*.tile.example.org"
+    assert _tile_source("/static/tiles/{z}/{x}/{y}.png") is None  # served by the site: 'self'
+
+
+@pytest.mark.django_db
 def test_the_admin_has_its_own_relaxations_and_still_no_framing(client):
     policy = directives(client.get("/admin/login/")["Content-Security-Policy"])
     assert "'unsafe-inline'" in policy["script-src"] and policy["frame-ancestors"] == ["'self'"]
@@ -53,6 +70,7 @@ def test_editor_and_reader_pages_raise_no_csp_violation(live_server, site_tree, 
     get_user_model().objects.create_superuser("admin", "admin@example.org", "a-long-test-password")
     practice = card_practice(site_tree.index)
     context = browser.new_context()
+    context.route(re.compile(r"^https?://(?!localhost|127\.0\.0\.1)"), lambda route: route.abort())  # no network
     context.add_init_script(SCRIPT_VIOLATIONS)
     page = context.new_page()
     console = []
@@ -73,6 +91,10 @@ def test_editor_and_reader_pages_raise_no_csp_violation(live_server, site_tree, 
     assert page.locator("form#page-edit-form").count() == 1  # the editor really rendered
     seen["practice"] = visit(practice.url)
     seen["search"] = visit(site_tree.index.url + "?q=work")
-    assert seen == {"dashboard": [], "editor": [], "practice": [], "search": []}
+    page.goto(live_server.url + site_tree.index.url)  # the map: Leaflet, its tiles from MAP_TILES_URL
+    page.wait_for_selector("#practice-map.leaflet-container img.leaflet-tile", state="attached")
+    page.wait_for_load_state("networkidle")
+    seen["map"] = page.evaluate("window.__violations")
+    assert seen == {"dashboard": [], "editor": [], "practice": [], "search": [], "map": []}
     assert not [text for text in console if "Content Security Policy" in text], console
     context.close()

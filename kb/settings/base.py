@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "importers",
     "cards",
+    "transfer",
     "follow",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -265,6 +267,29 @@ LOGGING = {
 
 PRAXIS_LANGUAGE_NAMES = {"en": _("English"), "de": _("German")}
 
+# The map of a search (transfer app): any XYZ tile server; OpenStreetMap's by default, with its attribution.
+# Mind OpenStreetMap's tile usage policy for heavy use, and allow the tile host in a Content-Security-Policy.
+PRAXIS_MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+PRAXIS_MAP_ATTRIBUTION = os.environ.get(
+    "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+PRAXIS_MAP_MAX_ZOOM = int(os.environ.get("MAP_MAX_ZOOM", "18"))
+
+
+def _tile_source(url: str) -> str | None:
+    """The CSP source of a tile URL template: its scheme and host (``{s}`` subdomains as ``*.``); None if local."""
+    parts = urlsplit(url.replace("{s}", "x"))
+    if not parts.netloc:
+        return None  # a path on this site: 'self'
+    host = parts.netloc.split("@")[-1]
+    if "{s}" in url.split("://", 1)[-1].split("/", 1)[0]:
+        host = "*." + host.split(".", 1)[1]
+    return f"{parts.scheme or 'https'}://{host}"
+
+
+# The map's tiles are the only images the site loads from elsewhere.
+if _map_tiles := _tile_source(PRAXIS_MAP_TILES_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_map_tiles)
 # Open data: the licence stated with every export and dataset dump.
 PRAXIS_DATA_LICENCE_NAME = os.environ.get("PRAXIS_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 (CC BY 4.0)")
 PRAXIS_DATA_LICENCE_URL = os.environ.get("PRAXIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")

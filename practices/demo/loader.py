@@ -7,6 +7,7 @@ overwritten (an editor may have changed them since the last load); missing trans
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,13 +32,15 @@ from practices.records import (
     OutcomeRecord,
     PlaceRecord,
     PracticeRecord,
+    PrerequisiteRecord,
     QuoteRecord,
     ReplicationRecord,
     ResourceRecord,
     SourceRecord,
+    TransferRecord,
     TranslationRecord,
 )
-from practices.writing import PracticeWriter, RecordError
+from practices.writing import TRANSFER_FIELDS, PracticeWriter, RecordError
 
 DEMO_FILE = Path(__file__).with_name("practices.yaml")
 
@@ -257,9 +260,26 @@ def practice_record(item: dict, organisations: dict[str, OrganisationRecord], pr
                 for s in item.get("sources") or []
             ],
             translations={code: _translation(fields) for code, fields in (item.get("translations") or {}).items()},
+            transfer=_transfer(item.get("transfer") or {}, where),
         )
     except KeyError as error:
         raise DemoDataError(f"{where}: missing or unknown {error}") from error
+
+
+def _transfer(facts: dict, where: str) -> TransferRecord:
+    """The ``transfer:`` block of a practice. The founding cases carry only what their sources say (setting,
+    partners, group size); the figures of the fictional practices are invented but plausible."""
+    names = {f.name for f in dataclasses.fields(TransferRecord)}
+    unknown = set(facts) - names
+    if unknown:
+        raise DemoDataError(f"{where}: unknown transfer facts {', '.join(sorted(unknown))}")
+    prerequisites = [
+        PrerequisiteRecord(
+            kind=p["kind"], condition=p["condition"], essential=bool(p.get("essential", True)), note=p.get("note") or ""
+        )
+        for p in facts.get("prerequisites") or []
+    ]
+    return TransferRecord(**{**facts, "prerequisites": prerequisites})
 
 
 def _outcome(item: dict) -> OutcomeRecord:
@@ -296,6 +316,13 @@ def _translation(fields: dict) -> TranslationRecord:
     )
 
 
+def _complete_transfer_facts(writer: PracticeWriter, page: PracticePage, record: PracticeRecord) -> None:
+    """A demo practice loaded before transfer facts existed gets them, unless an editor has a draft."""
+    if record.transfer.is_empty() or page.has_transfer_facts or page.has_unpublished_changes:
+        return
+    writer.update(page, PracticeRecord(transfer=record.transfer), publish=True, fields=TRANSFER_FIELDS)
+
+
 def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -> LoadReport:
     if not path.exists():
         raise DemoDataError(f"Demo file not found: {path}")
@@ -315,6 +342,7 @@ def load_demo(path: Path = DEMO_FILE, log: Callable[[str], Any] | None = None) -
                     report.created += 1
                 else:
                     report.kept += 1
+                    _complete_transfer_facts(writer, page, record)
                 report.translated += writer.write_translations(page, record)
             except (RecordError, TranslationMismatchError, ValidationError) as error:
                 raise DemoDataError(f"practice {record.slug}: {error}") from error

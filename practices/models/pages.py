@@ -27,9 +27,21 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from practices.blocks import InterviewBlock, OutcomeBlock, QuoteBlock, ResourceBlock
+from practices.blocks import PREREQUISITE_BLOCKS, InterviewBlock, OutcomeBlock, QuoteBlock, ResourceBlock
 from practices.choices import EVIDENCE_RANK, EvidenceLevel, Role, Status
 from practices.models.snippets import Programme, TargetGroup, Theme, TransferAudience, default_locale_only
+from practices.transfer_facts import (
+    CURRENCY_CHOICES,
+    CostPeriod,
+    PlaceSize,
+    ReachPeriod,
+    Setting,
+    cost_band,
+    gazetteer_population,
+    place_size,
+    prerequisite_list,
+    yearly_cost_eur,
+)
 from practices.validators import validate_year
 
 STORY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -189,6 +201,69 @@ class PracticePage(RequestHostInDevelopment, Page):
     transfer_conditions = RichTextField(_("conditions for transfer"), blank=True, features=STORY_FEATURES)
     resources = StreamField([("resource", ResourceBlock())], verbose_name=_("resources and tools"), blank=True)
 
+    # Transfer facts: typed, so that a practitioner can filter and compare by them (practices.transfer_facts).
+    cost_amount = models.DecimalField(
+        _("cost"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("What the practice costs, as a whole number, e.g. 120000. Leave empty when unknown."),
+    )
+    cost_currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    cost_period = models.CharField(
+        _("cost is"), max_length=20, choices=CostPeriod.choices, blank=True, help_text=_("What the amount refers to.")
+    )
+    cost_covers = models.CharField(
+        _("what the cost covers"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. staff, rooms and course fees; not the participants' allowances."),
+    )
+    funding_months = models.PositiveSmallIntegerField(
+        _("funding duration (months)"),
+        null=True,
+        blank=True,
+        help_text=_("How long the funding runs or ran, in months (36 for three years)."),
+    )
+    staff_fte = models.DecimalField(
+        _("staff (full-time equivalents)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Paid staff in full-time equivalents, e.g. 2.5 or 0.75."),
+    )
+    staff_roles = models.CharField(
+        _("staff roles"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who does the work, e.g. two job coaches, one coordinator (half-time)."),
+    )
+    participants = models.PositiveIntegerField(
+        _("participants reached"), null=True, blank=True, help_text=_("How many people the practice reached.")
+    )
+    participants_period = models.CharField(
+        _("participants counted"), max_length=20, choices=ReachPeriod.choices, blank=True
+    )
+    population = models.PositiveIntegerField(
+        _("population of the place"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Inhabitants of the place where the practice runs; gives its size band. Filled from the GeoNames "
+            "gazetteer for the first place's city when empty (places of 15,000 and more); correct it for "
+            "districts, rural areas or regions."
+        ),
+    )
+    setting = models.CharField(_("setting"), max_length=20, choices=Setting.choices, blank=True)
+    prerequisites = StreamField(
+        PREREQUISITE_BLOCKS,
+        verbose_name=_("prerequisites"),
+        blank=True,
+        help_text=_("What a place needs to run the practice: partners, legal basis, budget line, skills, language."),
+    )
+
     themes = ParentalManyToManyField(
         Theme, verbose_name=_("themes"), blank=True, related_name="practices", limit_choices_to=default_locale_only
     )
@@ -224,6 +299,8 @@ class PracticePage(RequestHostInDevelopment, Page):
         index.FilterField("status"),
         index.FilterField("start_year"),
         index.FilterField("evidence_level"),
+        index.FilterField("setting"),
+        index.FilterField("population"),
         # For Elasticsearch/OpenSearch: the facets filter and count in the ORM, but these let a cluster
         # narrow a query by the same values.
         index.FilterField("themes"),
@@ -247,6 +324,18 @@ class PracticePage(RequestHostInDevelopment, Page):
         TranslatableField("outcomes"),
         TranslatableField("transfer_conditions"),
         TranslatableField("resources"),
+        TranslatableField("cost_covers"),
+        TranslatableField("staff_roles"),
+        TranslatableField("prerequisites"),
+        SynchronizedField("cost_amount"),
+        SynchronizedField("cost_currency"),
+        SynchronizedField("cost_period"),
+        SynchronizedField("funding_months"),
+        SynchronizedField("staff_fte"),
+        SynchronizedField("participants"),
+        SynchronizedField("participants_period"),
+        SynchronizedField("population"),
+        SynchronizedField("setting"),
         SynchronizedField("short_name"),
         SynchronizedField("status"),
         SynchronizedField("start_year"),
@@ -322,6 +411,25 @@ class PracticePage(RequestHostInDevelopment, Page):
     ]
     transfer_panels = [
         FieldPanel("transfer_audiences", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cost_amount"), FieldPanel("cost_currency"), FieldPanel("cost_period")]),
+                FieldPanel("cost_covers"),
+                FieldPanel("funding_months"),
+            ],
+            heading=_("Cost and funding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("staff_fte"), FieldPanel("staff_roles")]),
+                FieldRowPanel([FieldPanel("participants"), FieldPanel("participants_period")]),
+            ],
+            heading=_("Staff and reach"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("population"), FieldPanel("setting")])], heading=_("Size of place and setting")
+        ),
+        FieldPanel("prerequisites"),
         FieldPanel("transfer_conditions"),
         InlinePanel("replicated_in", label=_("Replicated in"), heading=_("Replicated in")),
         FieldPanel("resources"),
@@ -355,7 +463,13 @@ class PracticePage(RequestHostInDevelopment, Page):
 
     def save(self, *args, **kwargs):
         self.evidence_level = self.best_evidence_level()
+        if self.population is None:
+            self.population = self.gazetteer_population()
         return super().save(*args, **kwargs)
+
+    def gazetteer_population(self) -> int | None:
+        place = next((place for place in self.places.all() if place.city), None)
+        return gazetteer_population(place.city, place.country) if place else None
 
     def best_evidence_level(self) -> str:
         levels = [block.value["evidence_level"] for block in self.outcomes if block.block_type == "outcome"]
@@ -389,6 +503,44 @@ class PracticePage(RequestHostInDevelopment, Page):
         if self.start_year:
             return _("since %(year)s") % {"year": self.start_year}
         return ""
+
+    @property
+    def place_size(self) -> str:
+        return place_size(self.population)
+
+    def get_place_size_display(self) -> str:
+        return str(PlaceSize(self.place_size).label) if self.place_size else ""
+
+    @property
+    def yearly_cost_eur(self):
+        return yearly_cost_eur(
+            self.cost_amount,
+            self.cost_currency,
+            self.cost_period,
+            funding_months=self.funding_months,
+            participants=self.participants,
+            reach_period=self.participants_period,
+        )
+
+    @property
+    def staff_fte_number(self) -> float | None:
+        """Staff as a plain number (2.5, not 2.50), localised by the templates."""
+        return float(self.staff_fte) if self.staff_fte is not None else None
+
+    @property
+    def cost_band(self) -> str:
+        return cost_band(self.yearly_cost_eur)
+
+    @cached_property
+    def prerequisite_items(self) -> list[dict]:
+        return prerequisite_list(self.prerequisites)
+
+    @property
+    def has_transfer_facts(self) -> bool:
+        return any(
+            value not in (None, "")
+            for value in (self.cost_amount, self.funding_months, self.staff_fte, self.participants, self.population)
+        ) or bool(self.setting or self.prerequisites)
 
     @property
     def is_stale(self) -> bool:

@@ -16,7 +16,9 @@ from practices.records import (
     OrganisationRecord,
     PlaceRecord,
     PracticeRecord,
+    PrerequisiteRecord,
     SourceRecord,
+    TransferRecord,
     TranslationRecord,
 )
 from practices.writing import PracticeWriter
@@ -126,3 +128,27 @@ def translate_practice(page: PracticePage, language_code: str = "de", **texts) -
     locale = Locale.objects.get(language_code=language_code)
     result = PracticeWriter().translate(page, locale, TranslationRecord(markup=MARKUP_HTML, **texts), publish=True)
     return PracticePage.objects.get(pk=result.page.pk)
+
+
+def transfer_facts() -> TransferRecord:
+    """Full transfer facts: 120,000 EUR a year, 2.5 staff, 40 participants a year, a small municipality,
+    rural, and four prerequisites (two partners, one of them helpful; a legal basis; a helpful language offer)."""
+    return TransferRecord(
+        cost_amount=120_000,
+        cost_currency="EUR",
+        cost_period="per_year",
+        cost_covers="Two coaches and workshop rent",
+        funding_months=36,
+        staff_fte=2.5,
+        staff_roles="Two coaches, a coordinator",
+        participants=40,
+        participants_period="per_year",
+        population=15_000,
+        setting="rural",
+        prerequisites=[
+            PrerequisiteRecord("partner", "public-employment-service", True, "Refers participants."),
+            PrerequisiteRecord("partner", "chamber", False),
+            PrerequisiteRecord("legal_basis", "Access to vocational training for refugees"),
+            PrerequisiteRecord("language_offer", "Job-related German at A2", False, "Can be replaced."),
+        ],
+    )

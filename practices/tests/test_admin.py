@@ -1,5 +1,7 @@
 """Editors create and submit practices through the admin; moderators publish them."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -42,6 +44,23 @@ def practice_form(**overrides):
         "organisation_roles": inline_formset([]),
         "contacts": inline_formset([]),
         "transfer_conditions": rich_text(""),
+        "cost_amount": "45000",
+        "cost_currency": "EUR",
+        "cost_period": "per_year",
+        "cost_covers": "Mentor training",
+        "funding_months": "24",
+        "staff_fte": "0.75",
+        "staff_roles": "A coordinator",
+        "participants": "30",
+        "participants_period": "per_year",
+        "population": "",
+        "setting": "urban",
+        "prerequisites": streamfield(
+            [
+                ("partner", {"kind": "municipality", "essential": True, "note": "Pays the coordinator."}),
+                ("staff_skills", {"condition": "Training volunteers", "essential": False, "note": ""}),
+            ]
+        ),
         "replicated_in": inline_formset([]),
         "resources": streamfield([]),
         "sources": inline_formset([]),
@@ -64,6 +83,15 @@ def test_editor_creates_and_submits_then_moderator_publishes(client, site_tree, 
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = PracticePage.objects.get(slug="welcome-mentors-chemnitz")
     assert not page.live
+    draft = page.get_latest_revision_as_object()
+    assert (draft.cost_amount, draft.staff_fte, draft.setting, draft.cost_band) == (
+        45000,
+        Decimal("0.75"),
+        "urban",
+        "25k_100k",
+    )
+    assert [item["label"] for item in draft.prerequisite_items] == ["Municipality", "Training volunteers"]
+    assert draft.place_size == "city"  # Chemnitz's population, from the gazetteer
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     # An editor cannot publish.

@@ -9,9 +9,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 OVERFLOW = """() => {
     const width = document.documentElement.clientWidth;
+    // Content clipped by a box of its own that fits (a map's tiles, a table's scroll region) does not overflow.
+    const clipped = (e) => {
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== "visible" && a.getBoundingClientRect().right <= width + 1) {
+                return true;
+            }
+        }
+        return false;
+    };
     const wide = [...document.querySelectorAll("body *")].filter((e) => {
         const r = e.getBoundingClientRect();
-        return r.width > 0 && r.right > width + 1 && getComputedStyle(e).position !== "fixed";
+        return r.width > 0 && r.right > width + 1 && getComputedStyle(e).position !== "fixed" && !clipped(e);
     }).map((e) => e.tagName + "." + e.className);
     return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
 }"""

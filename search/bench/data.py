@@ -24,7 +24,14 @@ from practices.models import (
     Theme,
     TransferAudience,
 )
-from practices.records import OrganisationRecord, OutcomeRecord, PlaceRecord, PracticeRecord, SourceRecord
+from practices.records import (
+    OrganisationRecord,
+    OutcomeRecord,
+    PlaceRecord,
+    PracticeRecord,
+    SourceRecord,
+    TransferRecord,
+)
 from practices.writing import PracticeWriter
 
 DOMAIN_WORDS = [
@@ -206,6 +213,43 @@ def create_practices(count: int, seed: int = 42, batch: int = 500) -> int:
     return created
 
 
+# Where the cities are, for the map; each practice's place is scattered around its city (about ±40 km).
+CITY_POINTS = {
+    "Leipzig": (51.34, 12.37),
+    "Dresden": (51.05, 13.74),
+    "Chemnitz": (50.83, 12.92),
+    "Augsburg": (48.37, 10.90),
+    "Munich": (48.14, 11.58),
+    "Nuremberg": (49.45, 11.08),
+    "Hannover": (52.37, 9.73),
+    "Wuppertal": (51.26, 7.15),
+    "Cologne": (50.94, 6.96),
+    "Berlin": (52.52, 13.40),
+    "Hamburg": (53.55, 9.99),
+    "Vienna": (48.21, 16.37),
+    "Graz": (47.07, 15.44),
+    "Zurich": (47.37, 8.54),
+    "Amsterdam": (52.37, 4.90),
+    "Toronto": (43.65, -79.38),
+    "Malmö": (55.60, 13.00),
+}
+
+
+def _place(extra: random.Random, city: str, region: str, country: str) -> PlaceRecord:
+    latitude, longitude = CITY_POINTS[city]
+    latitude, longitude = latitude + extra.uniform(-0.35, 0.35), longitude + extra.uniform(-0.5, 0.5)
+    return PlaceRecord(city, region, country, round(latitude, 5), round(longitude, 5))
+
+
+def _transfer(extra: random.Random) -> TransferRecord:
+    return TransferRecord(
+        cost_amount=extra.choice([None, 20_000, 80_000, 300_000, 900_000]),
+        cost_period="per_year",
+        population=extra.choice([None, 3_000, 12_000, 45_000, 250_000, 900_000]),
+        setting=extra.choice(["", "urban", "rural", "region_wide", "national"]),
+    )
+
+
 def _record(
     rng: random.Random, text: TextMaker, vocabulary: dict, programmes: list, organisations: list
 ) -> PracticeRecord:
@@ -216,8 +260,10 @@ def _record(
     if rng.random() < 0.85:
         roles.append(OrganisationRecord(rng.choice(organisations[:40]), role=Role.FUNDER))
     evidence = rng.choice(["", *EvidenceLevel.values])
+    title = " ".join(w.capitalize() for w in text.words_(rng.randint(3, 6)))
+    extra = random.Random(title)  # coordinates and transfer facts, without changing the main sequence
     return PracticeRecord(
-        title=" ".join(w.capitalize() for w in text.words_(rng.randint(3, 6))),
+        title=title,
         slug=f"bench-{uuid.uuid4().hex[:12]}",
         summary=text.paragraph(40)[:590],
         status=rng.choice(Status.values),
@@ -228,7 +274,8 @@ def _record(
         results=text.paragraph(100),
         lessons=[text.paragraph(80)],
         outcomes=[OutcomeRecord(text.paragraph(12), evidence)] if evidence else [],
-        places=[PlaceRecord(city, region, country) for city, region, country in _sample(rng, PLACES, 1, 2)],
+        places=[_place(extra, city, region, country) for city, region, country in _sample(rng, PLACES, 1, 2)],
+        transfer=_transfer(extra),
         organisations=roles,
         sources=[
             SourceRecord(kind=rng.choice(SourceKind.values), title="Synthetic source") for _ in range(rng.randint(1, 2))

@@ -99,6 +99,34 @@ def _raw_fts_lower_bound(queries: list[str]) -> Callable[[int], None]:
     return run
 
 
+MAP_VIEWS = [  # (bbox west,south,east,north; zoom): Europe, Germany, Saxony, Leipzig
+    ("-25,34,45,66", 4),
+    ("5,47,16,55.5", 6),
+    ("11,50.2,15.2,51.8", 8),
+    ("12.0,51.2,12.7,51.5", 11),
+]
+
+
+def run_map_benchmark(requests: int = 100) -> list[Row]:
+    """The map's cluster endpoint: no query, with facets, and near a place, over four zoom levels."""
+    client = Client()
+    url = "/en/map/clusters/"
+    rows = []
+
+    def measure(name: str, extra: dict) -> None:
+        def run(i: int) -> None:
+            bbox, zoom = MAP_VIEWS[i % len(MAP_VIEWS)]
+            _get(client, url, {"bbox": bbox, "zoom": zoom, **extra})
+
+        median, p95 = _timed(run, requests)
+        rows.append(Row(name, requests, round(median, 1), round(p95, 1), "100"))
+
+    measure("(f) map clusters: all practices", {})
+    measure("(g) map clusters: two facets", FACETS_TWO)
+    measure("(h) map clusters: near Leipzig, 50 km", {"near": "Leipzig", "within": "50"})
+    return rows
+
+
 def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
     client = Client()
     index_url = "/en/practices/"
@@ -132,6 +160,7 @@ def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
         "(d-c) API: no query, two facets", lambda i: _get(client, "/api/search/", {**FACETS_TWO, "page": 1 + i % 3})
     )
     measure("(e) practice page with similar practices", lambda i: _get(client, urls[i % len(urls)]), "40")
+    rows += run_map_benchmark(requests)
     measure("lower bound: raw full-text query, 20 ids", _raw_fts_lower_bound(queries))
     rows += change_rows(client, index_url, queries, sample, max(5, requests // 5))
     return rows

@@ -1,6 +1,7 @@
 import pytest
 from django.db import transaction
 
+from practices.records import TransferRecord
 from search.tests.factories import make_practice
 
 
@@ -49,6 +50,7 @@ def build_corpus(index) -> dict:
             start_year=2016,
             evidence="monitored",
             sources=("iq_good_practice",),
+            transfer=TransferRecord(population=12_000, setting="rural", cost_amount=60_000, cost_period="per_year"),
         ),
         "mentors": make_practice(
             index,
@@ -62,6 +64,7 @@ def build_corpus(index) -> dict:
             start_year=2008,
             evidence="externally_evaluated",
             sources=("equal",),
+            transfer=TransferRecord(setting="urban", cost_amount=2_000, cost_period="per_month"),
         ),
         "recognition": make_practice(
             index,
@@ -75,6 +78,7 @@ def build_corpus(index) -> dict:
             status="mainstreamed",
             start_year=2012,
             sources=("ilo",),
+            transfer=TransferRecord(cost_amount=900_000, cost_period="total", funding_months=36, setting="national"),
         ),
         "language": make_practice(
             index,

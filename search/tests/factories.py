@@ -6,7 +6,7 @@ from django.test import TestCase
 
 from practices.choices import Role
 from practices.models import PracticePage, Programme
-from practices.records import OrganisationRecord, OutcomeRecord, PlaceRecord, SourceRecord
+from practices.records import OrganisationRecord, OutcomeRecord, PlaceRecord, SourceRecord, TransferRecord
 from practices.tests.factories import PracticePageFactory, ProgrammeFactory
 
 
@@ -27,7 +27,10 @@ def make_practice(
     start_year: int | None = 2015,
     evidence: str = "",
     sources: tuple[str, ...] = (),
+    transfer: TransferRecord | None = None,
+    **record_fields,
 ) -> PracticePage:
+    """A published practice; ``transfer`` its transfer facts, ``record_fields`` other record fields."""
     organisations = [OrganisationRecord(name=f"{title} implementer", role=Role.IMPLEMENTING, type=implementer_type)]
     organisations += [OrganisationRecord(name=name, role=Role.FUNDER, type="welfare-ngo") for name in funders]
     with TestCase.captureOnCommitCallbacks(execute=True):  # the background tasks run, as after a real commit
@@ -48,6 +51,8 @@ def make_practice(
             programmes=[ProgrammeFactory(slug=slug, name=slug.upper()).name for slug in programmes],
             outcomes=[OutcomeRecord("People found work.", evidence)] if evidence else [],
             sources=[SourceRecord(kind=kind, title=f"{title} source") for kind in sources],
+            transfer=transfer or TransferRecord(),
+            **record_fields,
         )
     return PracticePage.objects.get(pk=page.pk)
 

@@ -28,6 +28,24 @@ def test_response_shape(client, shared_corpus):
         "themes",
         "target_groups",
         "funders",
+        "transfer",
+    }
+    assert result["transfer"] == {
+        "cost": {
+            "amount": 60000,
+            "currency": "EUR",
+            "period": "per_year",
+            "covers": "",
+            "yearly_eur": 60000,
+            "band": "25k_100k",
+        },
+        "funding_months": None,
+        "staff": {"fte": None, "roles": ""},
+        "participants": {"number": None, "period": ""},
+        "population": 12000,
+        "place_size": "small_town",
+        "setting": "rural",
+        "prerequisites": [],
     }
     assert result["title"] == "Bridge to Work" and result["url"].endswith("/en/practices/bridge-to-work/")
     assert result["places"] == [{"city": "Leipzig", "region": "Saxony", "country": "DE"}]
@@ -52,6 +70,9 @@ def test_response_shape(client, shared_corpus):
         "status",
         "decade",
         "evidence",
+        "place_size",
+        "setting",
+        "cost",
         "source",
     }
     assert "lead@example.org" not in str(data)

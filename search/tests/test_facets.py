@@ -41,6 +41,13 @@ def counts(outcome, facet):
         ("decade", "2000", ["Mentors for Women"]),
         ("evidence", "externally_evaluated", ["Mentors for Women"]),
         ("source", "cities_of_migration", ["Local Integration Network"]),
+        ("place_size", "small_town", ["Bridge to Work"]),
+        ("place_size", "city", ["German at Work", "Local Integration Network"]),
+        ("setting", "rural", ["Bridge to Work"]),
+        ("setting", "national", ["Recognition Desk"]),
+        ("cost", "25k_100k", ["Bridge to Work"]),
+        ("cost", "under_25k", ["Mentors for Women"]),
+        ("cost", "100k_500k", ["Recognition Desk"]),
     ],
 )
 def test_each_facet_filters(corpus, facet, value, expected):
