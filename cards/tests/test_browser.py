@@ -31,12 +31,22 @@ def partner_site(tmp_path):
     server.server_close()
 
 
-def fitted(page, selector):
-    """The iframe's height and the card's own height inside it."""
+def fitted(page, selector, settle_ms: int = 10_000):
+    """The iframe's height and the card's own height inside it, once the two have settled.
+
+    A card reports its height again whenever it changes (a frame that grows can unwrap a line), so
+    the frame follows in a few messages; this waits for that, up to `settle_ms`, and returns what it saw.
+    """
     frame = page.locator(selector).element_handle().content_frame()
     frame.wait_for_selector("#praxis-card")
-    card_height = frame.evaluate("Math.ceil(document.getElementById('praxis-card').getBoundingClientRect().height)")
-    return page.eval_on_selector(selector, "f => f.getBoundingClientRect().height"), card_height, frame
+    waited = 0
+    while True:
+        card_height = frame.evaluate("Math.ceil(document.getElementById('praxis-card').getBoundingClientRect().height)")
+        frame_height = page.eval_on_selector(selector, "f => f.getBoundingClientRect().height")
+        if abs(frame_height - card_height) <= 1 or waited >= settle_ms:
+            return frame_height, card_height, frame
+        page.wait_for_timeout(100)
+        waited += 100
 
 
 def test_two_cards_on_another_origin_render_resize_and_link_home(live_server, site_tree, partner_site, browser):

@@ -38,6 +38,27 @@ def test_search_with_javascript(corpus, live_server, browser):
     assert titles(page) == ["Bridge to Work", "German at Work"]
 
 
+def test_words_typed_while_a_filter_loads_are_kept_and_searched(corpus, live_server, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/en/practices/?q=job")
+    held = []
+    page.route("**/practices/?*theme=employer-engagement*", lambda route: held.append(route))
+    page.check("#f-theme-employer-engagement")
+    form = page.locator("#practice-search")
+    expect(form).to_have_attribute("aria-busy", "true")
+    page.fill("#search-q", "mentoring")  # typed while the filter's answer is still on its way
+    assert len(held) == 1
+    held[0].continue_()
+    expect(form).not_to_have_attribute("aria-busy", "true")
+    page.unroute("**/practices/?*theme=employer-engagement*")
+    assert page.input_value("#search-q") == "mentoring"
+    page.press("#search-q", "Enter")
+    expect(page.locator("#search-status")).to_have_text("0 practices")
+    assert "q=mentoring" in page.url and "theme=employer-engagement" in page.url
+
+
 def test_search_without_javascript(corpus, live_server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -68,6 +68,8 @@
         pending = new AbortController();
         form.setAttribute("aria-busy", "true");
         var focusedId = document.activeElement && document.activeElement.id;
+        var queryField = document.getElementById("search-q");
+        var typedBefore = queryField.value;
         return fetch(url, {headers: {"X-Requested-With": "fetch"}, signal: pending.signal})
             .then(function (response) {
                 if (!response.ok) {
@@ -84,9 +86,10 @@
                         current.innerHTML = fresh.innerHTML;
                     }
                 });
+                // Words typed while this answer was on its way stay: they are the next search.
                 var query = doc.getElementById("search-q");
-                if (query) {
-                    document.getElementById("search-q").value = query.value;
+                if (query && queryField.value === typedBefore) {
+                    queryField.value = query.value;
                 }
                 var sort = doc.getElementById("search-sort");
                 if (sort) { // "Relevance" is offered only with a query
