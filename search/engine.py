@@ -88,6 +88,7 @@ class SearchOutcome:
     partial: bool = False  # some results have most, not all, of the words
     complete_count: int = 0  # results with every word
     did_you_mean: dict | None = None  # {"q": corrected query, "count": results it gives}
+    next_after: list | None = None  # a cluster's search_after of the following page (search.cluster)
 
 
 def parse_params(data: QueryDict, *, strict: bool) -> SearchParams:
@@ -103,6 +104,7 @@ def search_params(query: Any) -> SearchParams:
     not exist.
     """
     params = SearchParams(q=query.q, sort=query.sort or "", page=query.page, page_size=query.page_size)
+    cluster = answered_by_cluster()
     if query.near:
         params.near = parse_near(query.near, query.within or DEFAULT_NEAR_KM)
         if params.near is None:  # a place the gazetteer does not know: ignored and said, like a facet value
@@ -111,6 +113,11 @@ def search_params(query: Any) -> SearchParams:
     for name, facet in FACETS.items():
         requested = getattr(query, name)
         if not requested:
+            continue
+        if cluster:  # the cluster says which values exist, in the search's own request (search.cluster)
+            params.filters[name] = list(dict.fromkeys(facet.normalise(v) for v in requested[:MAX_VALUES_PER_FACET]))
+            if requested[MAX_VALUES_PER_FACET:]:
+                params.ignored[name] = requested[MAX_VALUES_PER_FACET:]
             continue
         index = index or facet_index()
         postings = index.postings.get(name, {})
@@ -272,9 +279,34 @@ def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[F
         return index, bits
 
 
+def answered_by_cluster() -> bool:
+    """Whether the configured backend answers whole searches (a cluster): then no facet index is built."""
+    from search.backends import get_backend
+
+    return bool(getattr(get_backend(), "answers_searches", False))
+
+
+def grid_clusters(
+    params: SearchParams, zoom: int, box: tuple[float, float, float, float], locale: Locale | None = None
+) -> tuple[int, list]:
+    """The matching practices' count and their grid clusters within ``box`` (south, west, north, east)."""
+    with remembered_locales():
+        locale = locale or active_locale()
+        if answered_by_cluster():
+            from search import cluster
+
+            return cluster.map_clusters(params, locale, zoom, box)
+        index, bits = matching_bits(params, locale)
+        return bits.bit_count(), geo_index(index).clusters(bits, zoom, *box)
+
+
 def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page: bool = False) -> SearchOutcome:
     """Run a search. ``clamp_page`` (the page) shows the last page for a page number past the end."""
     with remembered_locales():
+        if answered_by_cluster():
+            from search import cluster
+
+            return cluster.run_search(params, locale or active_locale(), clamp_page)
         return _run_search(params, locale or active_locale(), clamp_page)
 
 
@@ -335,6 +367,10 @@ def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: i
     """Every matching practice id in result order (no facets, no page): for exports, feeds and digests."""
     with remembered_locales():
         locale = locale or active_locale()
+        if answered_by_cluster():
+            from search import cluster
+
+            return cluster.matching_ids(params, locale, limit)
         index = facet_index()
         matching = index.candidates(locale.pk) & _near_bits(index, params)
         for name, values in params.filters.items():

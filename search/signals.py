@@ -60,3 +60,13 @@ def labels_changed(sender, instance, created=False, **kwargs) -> None:
 
 def _field_of(model) -> str:
     return {"Theme": "themes", "TargetGroup": "target_groups", "TransferAudience": "transfer_audiences"}[model.__name__]
+
+
+def visibility_changed(sender, **kwargs) -> None:
+    """A move or a view restriction: the change feed records it; a search cluster follows after the commit."""
+    from search.engine import answered_by_cluster
+
+    if answered_by_cluster():
+        from search.cluster import schedule_sync
+
+        schedule_sync()

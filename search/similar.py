@@ -34,10 +34,21 @@ def _distinctive_words(page: PracticePage) -> str:
     return " ".join(longest[:DISTINCTIVE_WORDS])
 
 
+def _candidates(page: PracticePage) -> set[int]:
+    """The practices shown in the page's language (the cluster's index of it, or the facet index)."""
+    from search.engine import answered_by_cluster
+
+    if answered_by_cluster():
+        from search.cluster import shown_ids
+
+        return shown_ids(page.locale.language_code)
+    index = facet_index()
+    return set(index.ordered(index.candidates(page.locale_id), "title"))
+
+
 def compute_similar(page: PracticePage) -> list[tuple[int, float]]:
     """Up to ``SIMILAR_COUNT`` (id, score) pairs of live practices in the page's language, best first."""
-    index = facet_index()
-    candidate_ids = set(index.ordered(index.candidates(page.locale_id), "title"))
+    candidate_ids = _candidates(page)
     candidate_ids -= set(PracticePage.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
     scores: Counter = Counter()
     for field_name, weight in TERM_WEIGHTS.items():

@@ -21,3 +21,11 @@ def refresh_similar(page_id: int) -> None:
     page = PracticePage.objects.live().filter(pk=page_id).first()
     if page is not None:
         refresh_after_publish(page)
+
+
+@task()
+def sync_cluster() -> None:
+    """The search cluster follows the change feed: the groups of the changed practices, written to the aliases."""
+    from search.cluster import sync
+
+    sync()

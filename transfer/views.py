@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 
 from practices.models import PracticeIndexPage, PracticePage
 from practices.params import ParameterError
-from search.engine import SearchParams, matching_bits, parse_params, run_search
-from search.geo import MAX_ZOOM, geo_index
+from search.engine import SearchParams, grid_clusters, parse_params, run_search
+from search.geo import MAX_ZOOM
 from search.locales import active_locale
 from transfer.check import ADAPT, FITS, MISSING, CheckForm, evaluate, verdict
 from transfer.compare import MAX_COMPARED, build_sections
@@ -164,8 +164,7 @@ def map_clusters(request: HttpRequest) -> JsonResponse:
         zoom, (south, west, north, east) = _viewport(request)
     except ParameterError as error:
         return _error(error.parameter, error.message)
-    index, bits = matching_bits(params)
-    clusters = geo_index(index).clusters(bits, zoom, south, west, north, east)
+    count, clusters = grid_clusters(params, zoom, (south, west, north, east))
     singles = {cluster.practice_id for cluster in clusters if cluster.practice_id is not None}
     practices = {
         page.pk: page
@@ -190,7 +189,7 @@ def map_clusters(request: HttpRequest) -> JsonResponse:
     near = params.near
     response = JsonResponse(
         {
-            "count": bits.bit_count(),
+            "count": count,
             "zoom": zoom,
             "clusters": groups,
             "markers": markers,

@@ -9,6 +9,7 @@ from django.db import connection
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
 from search.documents import rebuild
+from search.engine import answered_by_cluster
 from search.similar import refresh_all
 
 
@@ -16,6 +17,10 @@ class Command(WagtailUpdateIndex):
     def handle(self, **options):
         super().handle(**options)
         documents = rebuild()
+        if answered_by_cluster():
+            from search.cluster import reindex
+
+            reindex()
         analyse_database()
         count = refresh_all()
         if options.get("verbosity", 1):
