@@ -48,7 +48,7 @@ from search.backends.elasticsearch import (
     timestamp,
 )
 from search.facets import FACETS
-from search.highlight import TEXT_FIELDS, highlight, practice_labels
+from search.highlight import TEXT_FIELDS, mark_results
 from search.ranking import FEW, analysed, most_words_needed
 
 logger = logging.getLogger(__name__)
@@ -174,14 +174,11 @@ def run_search(params, locale: Locale, clamp_page: bool):
         counts, suggestions = _empty_helpers(params, ask)
     practices = load_practices(page.ids)
     marked = {hit.page_id: hit.highlight for hit in page.hits}
-    labels = practice_labels(practices, language) if query and practices else {}
+    # The cluster's own passages (escaped: encoder html); the rest as the database engines mark them.
+    mark_results([practice for practice in practices if not marked.get(practice.pk)], query)
     for practice in practices:
-        if not query:
-            practice.search_highlight = ""
-        elif marked.get(practice.pk):
-            practice.search_highlight = mark_safe(marked[practice.pk])  # noqa: S308 - escaped by the cluster (encoder html)
-        else:  # found through a label or a place: the summary's start and the labels that matched
-            practice.search_highlight = highlight(practice, query, labels.get(practice.pk, []))
+        if query and marked.get(practice.pk):
+            practice.search_highlight = mark_safe(marked[practice.pk])  # noqa: S308 - escaped by the cluster
     outcome = SearchOutcome(
         params=params,
         count=count,

@@ -29,7 +29,7 @@ from search.analysis import Query
 from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
 from search.geo import DEFAULT_NEAR_KM, Near, geo_index, parse_near
-from search.highlight import highlight, practice_labels
+from search.highlight import mark_results
 from search.locales import active_locale, remembered_locales
 from search.params import DEFAULT_PAGE_SIZE, read_search_query
 from search.ranking import FEW, Ranking, analysed, query_terms, rank
@@ -251,6 +251,23 @@ def _did_you_mean(query: Query, ranking: Ranking, index: FacetIndex, shown: int,
     return {"q": corrected, "count": found} if found > count else None
 
 
+def own_language_first(ordered: list[int], locale_of: dict[int, int], locale_id: int, stop: int) -> list[int]:
+    """The first ``stop`` ids of ``ordered`` with the practices of ``locale_id`` before the others (each in
+    its order); the scan ends as soon as the page is known."""
+    own: list[int] = []
+    others: list[int] = []
+    if stop <= 0:
+        return own
+    for pk in ordered:
+        if locale_of.get(pk) == locale_id:
+            own.append(pk)
+            if len(own) >= stop:
+                return own
+        elif len(others) < stop:
+            others.append(pk)
+    return (own + others)[:stop]
+
+
 def _start(params: SearchParams, count: int, clamp_page: bool) -> int:
     if clamp_page:
         params.page = min(params.page, max(1, math.ceil(count / params.page_size)))
@@ -336,15 +353,13 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         ordered = index.filter_ids(ranked, matching)
     else:
         ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+    stop = start + params.page_size
     if not params.sort:
         # Unless the reader chose an order, practices in the reader's language come before those shown
         # in another language (not yet translated), each group in its own order.
-        own = [pk for pk in ordered if index.locale_of.get(pk) == locale.pk]
-        ordered = own + [pk for pk in ordered if index.locale_of.get(pk) != locale.pk]
-    practices = load_practices(ordered[start : start + params.page_size])
-    labels = practice_labels(practices, locale.language_code) if query and practices else {}
-    for practice in practices:
-        practice.search_highlight = highlight(practice, query, labels.get(practice.pk, [])) if query else ""
+        ordered = own_language_first(ordered, index.locale_of, locale.pk, stop)
+    practices = load_practices(ordered[start:stop])
+    mark_results(practices, query)
     outcome = SearchOutcome(
         params=params,
         count=count,

@@ -77,19 +77,19 @@ class FacetIndex:
         return {value: known.get(value, value) for value in values}
 
     def bits_of(self, page_ids) -> int:
-        bits = 0
-        for pk in page_ids:
-            position = self.bit.get(pk)
-            if position is not None:
-                bits |= 1 << position
-        return bits
+        bit = self.bit
+        return self.bits_of_positions(position for pk in page_ids if (position := bit.get(pk)) is not None)
 
     @staticmethod
     def bits_of_positions(positions) -> int:
-        bits = 0
+        """A bit set of ``positions``, built in a byte array (ORing into a growing integer is quadratic)."""
+        positions = list(positions)
+        if not positions:
+            return 0
+        buffer = bytearray(max(positions) // 8 + 1)
         for position in positions:
-            bits |= 1 << position
-        return bits
+            buffer[position >> 3] |= 1 << (position & 7)
+        return int.from_bytes(buffer, "little")
 
     @staticmethod
     def positions(bits: int) -> set[int]:

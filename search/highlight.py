@@ -44,23 +44,28 @@ def _first_match(text: str, stems: set[str], language: str) -> re.Match | None:
 
 def practice_labels(practices: list, language: str) -> dict[int, list[tuple[str, list[str]]]]:
     """For each practice: its vocabulary labels as (label in ``language``, the label in every language and
-    the synonyms the search matches).
+    the synonyms the search matches), and its cities.
 
-    One query per vocabulary for the whole page of results.
+    Two queries per vocabulary for the whole list (the practice–term links, then the terms' labels).
     """
     from collections import defaultdict
 
     from practices.models import PracticePage
 
     labels: dict[int, list[tuple[str, list[str]]]] = defaultdict(list)
+    page_ids = [practice.pk for practice in practices]
     for name in LABEL_SOURCES:
+        field = PracticePage._meta.get_field(name)
+        through = field.remote_field.through
+        page_column, term_column = field.m2m_field_name(), field.m2m_reverse_field_name()
         pages_of: dict[int, list[int]] = defaultdict(list)
-        for practice in practices:
-            for term in getattr(practice, name).all():
-                pages_of[term.pk].append(practice.pk)
+        for page_id, term_id in through.objects.filter(**{f"{page_column}__in": page_ids}).values_list(
+            page_column, term_column
+        ):
+            pages_of[term_id].append(page_id)
         if not pages_of:
             continue
-        model = PracticePage._meta.get_field(name).related_model
+        model = field.related_model
         key_of = dict(model.objects.filter(pk__in=list(pages_of)).values_list("pk", "translation_key"))
         names: dict = defaultdict(dict)
         synonyms: dict = defaultdict(list)
@@ -79,11 +84,32 @@ def practice_labels(practices: list, language: str) -> dict[int, list[tuple[str,
     return labels
 
 
-def highlight(practice, query: Query, labels: list[tuple[str, list[str]]] = ()) -> SafeString:
-    """About ``WINDOW_WORDS`` words around the first match in the practice's text, matches in ``<mark>``."""
+def mark_results(practices: list, query: Query | None) -> None:
+    """Set ``search_highlight`` on each practice of a page of results.
+
+    Most practices have the query's words in their text; the labels (a few queries) are looked up only for
+    those found through a label, an organisation or a place.
+    """
+    if not query:
+        for practice in practices:
+            practice.search_highlight = ""
+        return
+    without_passage = []
+    for practice in practices:
+        practice.search_highlight = passage(practice, query)
+        if not practice.search_highlight:
+            without_passage.append(practice)
+    if without_passage:
+        labels = practice_labels(without_passage, query.language)
+        for practice in without_passage:
+            practice.search_highlight = highlight(practice, query, labels.get(practice.pk, []))
+
+
+def passage(practice, query: Query) -> SafeString:
+    """About ``WINDOW_WORDS`` words around the first match in the practice's text, matches in ``<mark>``;
+    empty when no text of the practice has a word of the query."""
     stems = query.all_stems()
     language = query.language
-    passage = ""
     for name in TEXT_FIELDS:
         text = _text(practice, name)
         found = _first_match(text, stems, language)
@@ -92,14 +118,21 @@ def highlight(practice, query: Query, labels: list[tuple[str, list[str]]] = ()) 
             keep = WINDOW_WORDS // 4
             start_words = words_before[-keep:] if len(words_before) > keep else words_before
             rest = text[found.start() :].split()
-            passage = " ".join(start_words + rest[: WINDOW_WORDS - len(start_words)])
+            window = " ".join(start_words + rest[: WINDOW_WORDS - len(start_words)])
             prefix = "… " if len(start_words) < len(words_before) else ""
             suffix = " …" if len(rest) > WINDOW_WORDS - len(start_words) else ""
-            passage = f"{prefix}{passage}{suffix}"
-            break
-    if passage:
-        marked, _ = _marked(passage, stems, language)
-        return mark_safe(marked)  # noqa: S308 - every piece of text is escaped in _marked
+            marked, _ = _marked(f"{prefix}{window}{suffix}", stems, language)
+            return mark_safe(marked)  # noqa: S308 - every piece of text is escaped in _marked
+    return mark_safe("")
+
+
+def highlight(practice, query: Query, labels: list[tuple[str, list[str]]] = ()) -> SafeString:
+    """The matching passage (``passage``); without one, the start of the summary and the labels that matched."""
+    found = passage(practice, query)
+    if found:
+        return found
+    stems = query.all_stems()
+    language = query.language
     words = _text(practice, "summary").split()
     start = escape(" ".join(words[: WINDOW_WORDS // 2]) + (" …" if len(words) > WINDOW_WORDS // 2 else ""))
     matched = []

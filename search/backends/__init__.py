@@ -56,7 +56,12 @@ def backend_module_name() -> str:
 
 def by_tier(ids: list[int], tiers: list[set[int]]) -> list[int]:
     """``ids`` (best first) reordered: those in the first tier, then the second..., then the rest (stable)."""
-    return sorted(ids, key=lambda pk: next((n for n, tier in enumerate(tiers) if pk in tier), len(tiers)))
+    placed: set[int] = set()
+    ordered: list[int] = []
+    for tier in tiers:
+        ordered += [pk for pk in ids if pk in tier and pk not in placed]
+        placed.update(tier)
+    return ordered + [pk for pk in ids if pk not in placed]
 
 
 _instances: dict[str, PracticeSearchBackend] = {}
