@@ -339,9 +339,15 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     ranked: list[int] | None = None
     ranking: Ranking | None = None
     if query:
-        ranking = rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count())
+        seen: dict = {}
+
+        def shown(ids: list[int]) -> int:
+            seen["ids"], seen["bits"] = ids, index.bits_of(ids)
+            return (selected & seen["bits"]).bit_count()
+
+        ranking = rank(query, shown)
         ranked = ranking.ids
-        base &= index.bits_of(ranked)
+        base &= seen["bits"] if seen.get("ids") is ranked else index.bits_of(ranked)
     matching = base
     for bits in selections.values():
         matching &= bits

@@ -77,7 +77,15 @@ def language_links_for(context: template.Context, *, absolute: bool = False) -> 
     current = get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = _live_translations(page)
+        # The switcher and the hreflang links both ask: look the translations up once per request.
+        cache = getattr(request, "_praxis_translations", None) if request is not None else None
+        if cache is None:
+            cache = {}
+            if request is not None:
+                request._praxis_translations = cache
+        if page.pk not in cache:
+            cache[page.pk] = _live_translations(page)
+        translations = cache[page.pk]
         query = "" if absolute else _carried_query(request)
         for code, name in _languages():
             translation = translations.get(code)
