@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from practices.models import PracticePage
 from practices.params import ASCII_DIGITS, LARGEST_ID, ParameterError, ascii_int, choice, integer, read, text
+from practices.visibility import public
 
 THEMES = ("light", "dark")
 VARIANTS = ("compact", "full")
@@ -97,7 +98,7 @@ class CardOptions:
 
 def embeddable() -> Any:
     """Live, public practices: the only ones an embed may show."""
-    return PracticePage.objects.live().public().select_related("locale")
+    return public(PracticePage.objects.live()).select_related("locale")
 
 
 def is_embeddable(page: PracticePage) -> bool:

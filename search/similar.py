@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from practices.models import PracticePage
+from practices.visibility import public
 from search.analysis import WORD
 from search.facet_index import facet_index
 from search.models import SimilarPractice
@@ -90,8 +91,7 @@ def similar_practices(page: PracticePage) -> QuerySet:
     if not cache.get(COMPUTED_MARK.format(page.pk)) and not SimilarPractice.objects.filter(page=page).exists():
         store_similar(page)
     return (
-        PracticePage.objects.live()
-        .public()
+        public(PracticePage.objects.live())
         .filter(similarpractice_links__page=page)
         .order_by("similarpractice_links__position")
         .prefetch_related("places", "themes")

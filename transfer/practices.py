@@ -5,13 +5,14 @@ from __future__ import annotations
 from wagtail.models import Locale
 
 from practices.models import PracticePage
+from practices.visibility import public
 from search.locales import active_locale
 
 
 def practice_by_slug(slug: str, locale: Locale | None = None) -> PracticePage | None:
     """The live, public practice with ``slug`` in the active locale, else in the language it exists in."""
     locale = locale or active_locale()
-    pages = PracticePage.objects.live().public().filter(slug=slug, alias_of__isnull=True).select_related("locale")
+    pages = public(PracticePage.objects.live()).filter(slug=slug, alias_of__isnull=True).select_related("locale")
     found = list(pages)
     if not found:
         return None

@@ -43,6 +43,7 @@ from practices.transfer_facts import (
     yearly_cost_eur,
 )
 from practices.validators import validate_year
+from practices.visibility import public
 
 STORY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -74,7 +75,7 @@ class HomePage(RequestHostInDevelopment, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        practices = PracticePage.objects.live().public().filter(locale=self.locale)
+        practices = public(PracticePage.objects.live()).filter(locale=self.locale)
         context["practice_index"] = PracticeIndexPage.objects.live().filter(locale=self.locale).first()
         context["latest_practices"] = practices.order_by("-first_published_at").prefetch_related("places", "themes")[:6]
         # practice_count and theme_counts come from the search (``search.wagtail_hooks``): the same numbers
@@ -111,8 +112,7 @@ class PracticeIndexPage(RequestHostInDevelopment, Page):
 
     def untranslated_practice(self, slug: str) -> PracticePage | None:
         candidates = (
-            PracticePage.objects.live()
-            .public()
+            public(PracticePage.objects.live())
             .filter(slug=slug)
             .exclude(locale=self.locale)
             .select_related("locale")

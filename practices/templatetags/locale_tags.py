@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from practices.visibility import public
+
 register = template.Library()
 
 UNTRANSLATED = "untranslated"
@@ -54,7 +56,7 @@ def _carried_query(request: HttpRequest | None) -> str:
 
 
 def _live_translations(page: Page) -> dict[str, Page]:
-    pages = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+    pages = public(Page.objects.live()).filter(translation_key=page.translation_key).select_related("locale")
     return {translation.locale.language_code: translation for translation in pages}
 
 
