@@ -2,9 +2,10 @@
 tests, by ``manage.py db_worker`` in production).
 
 The upload view only stores the files in a ``PendingImport`` and enqueues ``parse_pending_import``; the
-confirm view enqueues ``import_pending_import``. Each task claims its ``PendingImport`` by moving its state
-(queued → parsing, importing stays importing only for the one task that got it), records progress after
-every file or practice, and ends in ``ready``/``done`` or, on an unexpected error, ``failed`` with a reason.
+confirm view moves it to ``importing`` and enqueues ``import_pending_import``. Each task claims its
+``PendingImport`` with one conditional update (queued → parsing; ``import_started_at`` set once), so a task
+run twice does nothing the second time; it records progress after every file or practice and ends in
+``ready``/``done`` or, on an unexpected error, ``failed`` with a reason.
 Reading writes nothing but the ``PendingImport``; each draft is written in its own transaction by
 ``load_record``, so a failure never leaves half a draft.
 """
