@@ -290,3 +290,18 @@ def test_a_queue_that_refuses_the_task_is_reported(client, editor, commit):
     pending = PendingImport.objects.get(user=editor)
     assert pending.state == PendingImport.State.FAILED
     assert "The files could not be read" in client.get(response["Location"]).content.decode()
+
+
+def test_the_progress_speaks_the_editors_language(client, editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    pending = PendingImport.objects.create(
+        token=uuid.uuid4(), user=editor, state=PendingImport.State.PARSING, files_total=12, files_done=3
+    )
+    assert "3 von 12 Dateien gelesen" in client.get(reverse("importers_status", args=[pending.token])).content.decode()
+    assert client.get(reverse("importers_status_json", args=[pending.token])).json()["text"] == (
+        "3 von 12 Dateien gelesen"
+    )
