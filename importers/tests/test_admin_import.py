@@ -144,6 +144,25 @@ def test_the_queue_shows_progress_before_the_worker_runs_then_the_review(client,
     assert "Import results" in client.get(status_url).content.decode()
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker takes tasks in its own transaction
+def test_with_the_production_queue_the_db_worker_does_the_work(client, editor, commit):
+    from django.core.management import call_command
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}):
+        response = post_upload(client, commit, [upload("ilo_bridge_to_work.txt"), upload("empty.txt", b"")])
+        assert "Waiting for the background worker" in client.get(response["Location"]).content.decode()
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        html = client.get(response["Location"]).content.decode()
+        assert 'id="import-confirm"' in html and "Kassel" in html and "empty file" in html
+        pending = PendingImport.objects.get(user=editor)
+        with commit():
+            client.post(reverse("importers_confirm", args=[pending.token]))
+        assert not PracticePage.objects.filter(title="Bridge to Work Programme").exists()
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    assert "Import results" in client.get(response["Location"]).content.decode()
+    assert PracticePage.objects.filter(title="Bridge to Work Programme", live=False).exists()
+
+
 def test_the_task_records_progress_after_every_file(client, editor, commit, queue, monkeypatch):
     from importers import documents
 
