@@ -71,9 +71,10 @@ def _enqueue(task, pending: PendingImport) -> None:
     transaction.on_commit(enqueue)
 
 
-def _pending(request: HttpRequest, token: uuid.UUID) -> PendingImport:
+def _pending(request: HttpRequest, token: uuid.UUID, *, with_files: bool = False) -> PendingImport:
     _check_permission(request)
-    return get_object_or_404(PendingImport, token=token, user=request.user)
+    pending = PendingImport.objects.all() if with_files else PendingImport.objects.defer("files")
+    return get_object_or_404(pending, token=token, user=request.user)  # the files: up to 100 MiB, polled each second
 
 
 def progress_text(pending: PendingImport) -> str:
@@ -119,7 +120,7 @@ def status_json(request: HttpRequest, token: uuid.UUID) -> JsonResponse:
 
 def confirm(request: HttpRequest, token: uuid.UUID) -> HttpResponse:
     """Hand the creation of the drafts to a task; a second click (or a stale page) only shows the progress."""
-    pending = _pending(request, token)
+    pending = _pending(request, token, with_files=True)
     if request.method != "POST":
         return redirect("importers_status", token)
     names = [item["name"] for item in pending.files]

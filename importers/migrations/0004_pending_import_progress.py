@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def fail_earlier_uploads(apps, schema_editor):
+    """Uploads from before the tasks have no task that would read them: say so instead of waiting forever."""
+    apps.get_model("importers", "PendingImport").objects.update(
+        state="failed", error="uploaded before an update of the site; please upload the files again"
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -65,4 +72,5 @@ class Migration(migrations.Migration):
             name='state',
             field=models.CharField(choices=[('queued', 'queued'), ('parsing', 'reading the files'), ('ready', 'ready for review'), ('failed', 'failed'), ('importing', 'creating drafts'), ('done', 'done')], default='queued', max_length=20),
         ),
+        migrations.RunPython(fail_earlier_uploads, migrations.RunPython.noop),
     ]
