@@ -58,16 +58,44 @@ class ImportRecord(models.Model):
 
 
 class PendingImport(models.Model):
-    """Files an editor uploaded and previewed in the admin, kept until they confirm (or for a day)."""
+    """Files an editor uploaded in the admin, read and imported by tasks (``importers.tasks``) with progress.
+
+    Kept until a day after the upload (the upload view deletes older ones). ``reviews`` is what the review
+    page shows, as JSON, so that page renders without reading the files again; ``results`` is what the
+    import wrote. The files are dropped once the drafts are created.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        PARSING = "parsing", _("reading the files")
+        READY = "ready", _("ready for review")
+        FAILED = "failed", _("failed")
+        IMPORTING = "importing", _("creating drafts")
+        DONE = "done", _("done")
 
     token = models.UUIDField(unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     options = models.JSONField(default=dict)
     files = models.JSONField(default=list, help_text="[{name, content (base64)}]")
     created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
+    files_total = models.PositiveIntegerField(default=0)
+    files_done = models.PositiveIntegerField(default=0)
+    drafts_total = models.PositiveIntegerField(default=0)
+    drafts_done = models.PositiveIntegerField(default=0)
+    included = models.JSONField(default=list, blank=True, help_text="Names of the files the editor confirmed.")
+    failures = models.JSONField(default=list, blank=True, help_text="[{name, message}]: one line per bad file.")
+    reviews = models.JSONField(default=list, blank=True, help_text="What the review page shows, per practice.")
+    results = models.JSONField(default=list, blank=True, help_text="What the import wrote, per practice.")
+    error = models.CharField(max_length=500, blank=True, help_text="Why the task stopped (state failed).")
+    import_started_at = models.DateTimeField(null=True, blank=True, help_text="When a worker took the import.")
 
     class Meta:
         verbose_name = _("pending import")
 
     def __str__(self) -> str:
-        return f"{len(self.files)} file(s) uploaded by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.files_total} file(s) uploaded by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def running(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.PARSING, self.State.IMPORTING)

@@ -10,6 +10,8 @@ from importers import views
 def register_import_urls():
     return [
         path("import/", views.upload, name="importers_upload"),
+        path("import/<uuid:token>/", views.status, name="importers_status"),
+        path("import/<uuid:token>/progress/", views.status_json, name="importers_status_json"),
         path("import/<uuid:token>/confirm/", views.confirm, name="importers_confirm"),
     ]
 
