@@ -11,8 +11,6 @@ from practices.models import Organisation
 from practices.records import OrganisationRecord
 from practices.tests.factories import OrganisationFactory, PracticePageFactory, translate_practice
 from practices.tests.test_admin import make_user
-from search.engine import run_search
-from search.tests.utils import params
 
 pytestmark = pytest.mark.django_db
 
@@ -104,17 +102,6 @@ def test_funder_facet_is_labelled_in_the_page_language(client, practice, agency)
     assert "Bundesagentur für Arbeit (BA)" in html_de
     html_en = client.get("/en/practices/").content.decode()
     assert "Federal Employment Agency (BA)" in html_en
-
-
-def test_the_german_name_is_found_by_search(practice, agency):
-    english, german = practice
-    found = run_search(params(q="Bundesagentur"))
-    assert [page.pk for page in found.results] == [english.pk]
-    # renaming an organisation re-indexes the practices that name it
-    agency.names = {"de": "Bundesanstalt für Beschäftigung"}
-    agency.save()
-    assert [page.pk for page in run_search(params(q="Bundesanstalt")).results] == [english.pk]
-    assert not run_search(params(q="Bundesagentur")).results
 
 
 def test_an_editor_sets_the_german_name_in_the_snippet_form(client, site_tree, django_user_model, agency):
