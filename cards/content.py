@@ -141,7 +141,8 @@ def _terms(terms) -> list[dict[str, str]]:
 
 
 def _organisations(organisations) -> list[dict[str, str]]:
-    return [{"name": organisation.name, "website": organisation.website} for organisation in organisations]
+    # in the card's language where the organisation has a name in it (card_data overrides the language)
+    return [{"name": organisation.local_name, "website": organisation.website} for organisation in organisations]
 
 
 def card_data(page: PracticePage) -> dict[str, Any]:

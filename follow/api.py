@@ -37,7 +37,9 @@ class Place(Schema):
 
 class OrganisationLink(Schema):
     id: int
-    name: str
+    name: str = Field(description="The name the organisation is recorded under")
+    display_name: str = Field(description="Its name in the record's language where it has one, else `name`")
+    names: dict[str, str] = Field(description="Its names by language code, where it has one of its own")
     role: str = Field(description="implementing, coordinator, partner, funder or network")
 
 

@@ -180,7 +180,13 @@ def full_record(page: PracticePage, request: HttpRequest | None = None) -> dict[
                 {"city": place.city, "country": place.country, "year": place.year} for place in page.replicated_in.all()
             ],
             "organisations": [
-                {"id": link.organisation_id, "name": link.organisation.name, "role": link.role}
+                {
+                    "id": link.organisation_id,
+                    "name": link.organisation.name,
+                    "display_name": link.organisation.name_in(page.locale.language_code),
+                    "names": link.organisation.names,
+                    "role": link.role,
+                }
                 for link in page.organisation_roles.all()
             ],
             "places": [

@@ -6,6 +6,7 @@ from typing import Any
 
 
 def practice_json_ld(page) -> dict[str, Any]:
+    language = page.locale.language_code
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -28,8 +29,10 @@ def practice_json_ld(page) -> dict[str, Any]:
             }
             for place in page.places.all()
         ],
-        "funder": [{"@type": "Organization", "name": org.name} for org in page.funders],
-        "contributor": [{"@type": "Organization", "name": org.name} for org in page.implementing_organisations],
+        "funder": [{"@type": "Organization", "name": org.name_in(language)} for org in page.funders],
+        "contributor": [
+            {"@type": "Organization", "name": org.name_in(language)} for org in page.implementing_organisations
+        ],
         "isBasedOn": [source.url for source in page.sources.all() if source.url],
     }
     if page.short_name:

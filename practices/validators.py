@@ -37,7 +37,7 @@ def validate_country_code(value: str) -> None:
 
 
 @functools.cache
-def _country_names(language: str) -> gettext.NullTranslations:
+def country_catalogue(language: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
 
 
@@ -48,7 +48,7 @@ def country_name(code: str) -> str:
         return code
     name = getattr(country, "common_name", None) or country.name
     language = (get_language() or "en").split("-")[0]
-    return name if language == "en" else _country_names(language).gettext(name)
+    return name if language == "en" else country_catalogue(language).gettext(name)
 
 
 HTTP_SCHEMES = ("http", "https")

@@ -141,7 +141,7 @@ def _documents(pages: Iterable[PracticePage], labels: _Labels) -> list[Document]
         for programme in page.programmes.all():
             names += [programme.name, programme.short_name]
         for link in page.organisation_roles.all():
-            names += [link.organisation.name, link.organisation.short_name]
+            names += [link.organisation.name, link.organisation.short_name, *link.organisation.names.values()]
         for place in page.places.all():
             names += [
                 place.city,

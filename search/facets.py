@@ -147,7 +147,7 @@ def localised_country_name(code: str) -> str:
 
 
 class FunderFacet(Facet):
-    """Organisations with the funder role, by primary key (organisations are not translated)."""
+    """Organisations with the funder role, by primary key (the same row in every language), labelled by local name."""
 
     name, label = "funder", _("Funder")
 
@@ -160,9 +160,10 @@ class FunderFacet(Facet):
 
     def labels(self, values):
         return {
-            str(org.pk): str(org)  # the full name: "ESF" alone reads like the programme of that name
+            # the full name in the active language: "ESF" alone reads like the programme of that name
+            str(org.pk): org.local_label
             for org in Organisation.objects.filter(pk__in=[pk for pk in map(ascii_int, values) if pk is not None]).only(
-                "name", "short_name"
+                "name", "names", "short_name"
             )
         }
 

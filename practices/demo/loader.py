@@ -167,6 +167,9 @@ def _load_organisations(data: dict, writer: PracticeWriter) -> tuple[dict[str, O
         except (RecordError, ValidationError) as error:
             raise DemoDataError(f"organisation {item['key']}: {error}") from error
         organisations[item["key"]] = organisation
+        if item.get("names"):
+            # an editor's names win: only an organisation without names of its own gets the file's
+            Organisation.objects.filter(name=organisation.name, names={}).update(names=dict(item["names"]))
     return organisations, Organisation.objects.count() - before
 
 

@@ -17,11 +17,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from practices.choices import Role, SourceKind
-from practices.validators import country_name, validate_country_code, validate_http_url, validate_year
+from practices.fields import COUNTRY_HELP, CountryField
+from practices.validators import country_name, validate_http_url, validate_year
 from practices.vocabularies import region_name
-from practices.widgets import CountrySelect
-
-COUNTRY_HELP = _("Type the first letters of the name to jump to it.")
 
 
 class PlaceMixin(models.Model):
@@ -29,9 +27,7 @@ class PlaceMixin(models.Model):
     region = models.CharField(
         _("region"), max_length=120, blank=True, help_text=_("First-level division in English, e.g. Bavaria.")
     )
-    country = models.CharField(
-        _("country"), max_length=2, validators=[validate_country_code], help_text=_("ISO 3166-1 alpha-2, e.g. DE.")
-    )
+    country = CountryField(_("country"), help_text=_("ISO 3166-1 alpha-2, e.g. DE."))
 
     class Meta:
         abstract = True
@@ -64,7 +60,7 @@ class PracticePlace(PlaceMixin, Orderable):
             [
                 FieldPanel("city"),
                 FieldPanel("region"),
-                FieldPanel("country", widget=CountrySelect, help_text=COUNTRY_HELP),
+                FieldPanel("country", help_text=COUNTRY_HELP),
             ]
         ),
         FieldRowPanel(
@@ -102,7 +98,7 @@ class ReplicationPlace(PlaceMixin, Orderable):
         FieldRowPanel(
             [
                 FieldPanel("city"),
-                FieldPanel("country", widget=CountrySelect, help_text=COUNTRY_HELP),
+                FieldPanel("country", help_text=COUNTRY_HELP),
                 FieldPanel("year"),
             ]
         )

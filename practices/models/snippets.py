@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from practices.choices import ProgrammeKind
-from practices.validators import validate_country_code, validate_http_url, validate_organisation_name
-from practices.widgets import CountrySelect
+from practices.fields import COUNTRY_HELP, CountryField, LocalizedNamesField
+from practices.validators import validate_http_url, validate_organisation_name
 
 
 def default_locale_only() -> dict:
@@ -83,9 +84,20 @@ class OrganisationType(VocabularyTerm):
 
 
 class Organisation(index.Indexed, models.Model):
-    """An organisation recorded once and linked to practices with a role (see PracticeOrganisation)."""
+    """An organisation recorded once and linked to practices with a role (see PracticeOrganisation).
+
+    ``name`` is the name it is recorded under (unique; importers match on it). ``names`` holds display names
+    per language where one exists ("Bundesagentur für Arbeit" for the Federal Employment Agency); pages,
+    cards and the API show ``local_name``, the name of the active language, falling back to ``name``. Not a
+    translatable snippet: everything but the name is one fact in every language, and practices of every
+    locale link to the same row.
+    """
 
     name = models.CharField(_("name"), max_length=255, unique=True, validators=[validate_organisation_name])
+    names = LocalizedNamesField(
+        _("name in each language"),
+        help_text=_("Only where the organisation has an established name in that language; otherwise leave it empty."),
+    )
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     organisation_type = models.ForeignKey(
         OrganisationType,
@@ -98,19 +110,21 @@ class Organisation(index.Indexed, models.Model):
     )
     website = models.URLField(_("website"), blank=True, validators=[validate_http_url])
     city = models.CharField(_("city"), max_length=120, blank=True)
-    country = models.CharField(_("country"), max_length=2, blank=True, validators=[validate_country_code])
+    country = CountryField(_("country"), blank=True)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("names"),
         FieldPanel("short_name"),
         FieldPanel("organisation_type"),
         FieldPanel("website"),
         FieldPanel("city"),
-        FieldPanel("country", widget=CountrySelect, help_text=_("Type the first letters of the name to jump to it.")),
+        FieldPanel("country", help_text=COUNTRY_HELP),
     ]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
+        index.SearchField("names_text"),
         index.SearchField("short_name"),
         index.AutocompleteField("short_name"),
         index.SearchField("city"),
@@ -134,9 +148,30 @@ class Organisation(index.Indexed, models.Model):
         except ValidationError as error:
             raise ValidationError({"name": error}) from error
 
+    def name_in(self, language: str | None) -> str:
+        """The name in ``language`` ("de", "de-at"), or the recorded name where it has none of its own."""
+        code = (language or "").split("-")[0]
+        names = self.names if isinstance(self.names, dict) else {}
+        return names.get(code) or self.name
+
+    def names_text(self) -> str:
+        """The names in every language, for the admin's search."""
+        return " ".join(self.names.values()) if isinstance(self.names, dict) else ""
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language."""
+        return self.name_in(get_language())
+
+    @property
+    def local_label(self) -> str:
+        """The name in the active language with the acronym: "Bundesagentur für Arbeit (BA)"."""
+        name = self.local_name
+        return f"{name} ({self.short_name})" if self.short_name and self.short_name not in name else name
+
     @property
     def display_name(self) -> str:
-        return self.short_name or self.name
+        return self.short_name or self.local_name
 
 
 class Programme(index.Indexed, models.Model):

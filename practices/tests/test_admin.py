@@ -119,7 +119,7 @@ def test_editor_creates_and_submits_then_moderator_publishes(client, site_tree, 
                 )
             },
             None,
-            "is not an ISO 3166-1 alpha-2 country code",
+            "“XX” is not a country we know.",
         ),
         ({"summary": ""}, "summary", "This field is required."),
         ({"start_year": "1900"}, "start_year", "Enter a year between 1950"),

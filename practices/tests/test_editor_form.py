@@ -1,5 +1,7 @@
 """The practice form helps editors: slug from title, country by name, checked coordinates, duplicate roles refused."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset
@@ -32,8 +34,10 @@ def test_the_form_fills_the_slug_from_the_title_and_explains_the_story_fields(ed
 
 def test_the_country_is_chosen_by_name_in_the_editors_language(editor_client, site_tree):
     html = editor_client.get(_add_url(site_tree)).content.decode()
-    assert '<option value="DE">Germany</option>' in html
-    assert '<select name="places-__prefix__-country"' in html
+    # both codes and the names in every interface language are what the filter box matches
+    assert '<option value="DE" data-terms="de | deu | deutschland | germany">Germany</option>' in html
+    assert re.search(r'<select name="places-__prefix__-country"[^>]* data-country-select', html)
+    assert "practices/country-select.js" in html  # the filter box, from the widget's media
 
 
 @pytest.mark.parametrize(
@@ -71,3 +75,35 @@ def test_the_organisation_chooser_shows_city_and_type_and_can_create(editor_clie
     assert "Wuppertal, Germany" in html
     assert "Welfare association or NGO" in html
     assert "Create organisation" in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Germany", "DE"),
+        ("deutschland", "DE"),
+        ("DEU", "DE"),
+        ("de", "DE"),
+        (" Österreich ", "AT"),
+        ("Niederlande", "NL"),
+        ("Czechia", "CZ"),
+        ("Vereinigtes Königreich", "GB"),
+        ("", ""),
+    ],
+)
+def test_the_country_field_takes_names_in_either_language_and_keeps_the_code(typed, code):
+    from practices.fields import CountryFormField
+
+    assert CountryFormField(required=False).clean(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["Germani", "XX", "Deutsch", "Europe"])
+def test_the_country_field_refuses_what_is_no_country(typed):
+    from django.core.exceptions import ValidationError
+
+    from practices.fields import CountryFormField
+
+    with pytest.raises(ValidationError) as refused:
+        CountryFormField(required=False).clean(typed)
+    assert refused.value.code == "unknown_country"
+    assert f"“{typed}” is not a country we know" in refused.value.messages[0]
