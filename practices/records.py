@@ -166,6 +166,14 @@ class TransferRecord:
 
 
 @dataclass
+class PrerequisiteText:
+    """A prerequisite's texts in another language (a partner's kind is a term: it has only a note)."""
+
+    condition: str = ""
+    note: str = ""
+
+
+@dataclass
 class TranslationRecord:
     """The translated texts of a practice in one language; what is left empty stays to be translated.
 
@@ -182,6 +190,9 @@ class TranslationRecord:
     outcomes: list[OutcomeRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     resources: list[ResourceRecord] = field(default_factory=list)
+    cost_covers: str = ""
+    staff_roles: str = ""
+    prerequisites: list[PrerequisiteText] = field(default_factory=list)  # the source's order, item by item
     markup: str = MARKUP_TEXT
 
 

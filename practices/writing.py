@@ -548,6 +548,8 @@ def _apply_texts(page: PracticePage, texts: TranslationRecord) -> None:
         "results": _rich(texts.results, texts.markup),
         "lessons": _rich_list(texts.lessons, texts.markup),
         "transfer_conditions": _rich(texts.transfer_conditions, texts.markup),
+        "cost_covers": texts.cost_covers.strip(),
+        "staff_roles": texts.staff_roles.strip(),
     }
     for name, value in values.items():
         if value:
@@ -556,6 +558,7 @@ def _apply_texts(page: PracticePage, texts: TranslationRecord) -> None:
         (page.outcomes, [{"text": o.text, "indicator": o.indicator} for o in texts.outcomes]),
         (page.voices, [{"quote": q.quote, "attribution": q.attribution} for q in texts.quotes]),
         (page.resources, [{"title": r.title, "description": r.description} for r in texts.resources]),
+        (page.prerequisites, [{"condition": p.condition, "note": p.note} for p in texts.prerequisites]),
     )
     for stream, translated in streams:
         for block, fields in zip(stream, translated, strict=False):

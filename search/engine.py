@@ -278,7 +278,7 @@ def _near_bits(index: FacetIndex, params: SearchParams) -> int:
     """The practices within the near filter's radius (every practice without one)."""
     if params.near is None:
         return -1  # all bits set: ``bits & -1 == bits``
-    return index.bits_of_positions(geo_index(index).near(*params.near.point))
+    return geo_index(index).near_bits(*params.near.point)
 
 
 def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[FacetIndex, int]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import threading
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.utils import translation
 
@@ -66,6 +67,7 @@ class FacetIndex:
     _keys: dict = field(default_factory=dict)  # practice id -> (translation key, locale id)
     _groups: dict = field(default_factory=dict)  # translation key -> frozenset of practice ids
     _default_locale_id: int = 0
+    _geo: Any = None  # search.geo.GeoIndex, built on the first map or distance request and updated with the index
 
     def labels(self, facet: str, values: list[str]) -> dict[str, str]:
         """Labels in the active language, looked up once per language and index (until labels change)."""
@@ -154,6 +156,7 @@ class FacetIndex:
             _labels={} if labels else self._labels,
             _keys=dict(self._keys),
             _groups=dict(self._groups),
+            _geo=None,
         )
         touched_groups = {self._keys[pk][0] for pk in page_ids if pk in self._keys}
         for pk in page_ids:
@@ -162,6 +165,10 @@ class FacetIndex:
             new._add(row, values[row[0]])
             touched_groups.add(row[2])
         dead = self.bits_of(page_ids)  # old positions of the changed practices (never reused)
+        if self._geo is not None:  # its points follow the practices' positions, old and new
+            removed = [self.bit[pk] for pk in page_ids if pk in self.bit]
+            added = {row[0]: new.bit[row[0]] for row in rows}
+            new._geo = self._geo.updated(removed, added, practices=len(new.ids))
         for locale_id, bits in self.candidates_by_locale.items():
             new.candidates_by_locale[locale_id] = new._rechoose(bits & ~dead, locale_id, touched_groups)
         return new

@@ -33,6 +33,7 @@ from practices.records import (
     PlaceRecord,
     PracticeRecord,
     PrerequisiteRecord,
+    PrerequisiteText,
     QuoteRecord,
     ReplicationRecord,
     ResourceRecord,
@@ -316,6 +317,12 @@ def _translation(fields: dict) -> TranslationRecord:
         title=(fields.get("title") or "").strip(),
         summary=(fields.get("summary") or "").strip(),
         **_texts(fields),
+        cost_covers=(fields.get("cost_covers") or "").strip(),
+        staff_roles=(fields.get("staff_roles") or "").strip(),
+        prerequisites=[
+            PrerequisiteText(condition=p.get("condition") or "", note=p.get("note") or "")
+            for p in fields.get("prerequisites") or []
+        ],
     )
 
 

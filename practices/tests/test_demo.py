@@ -108,3 +108,46 @@ def test_founding_translations_are_managed_by_wagtail_localize(demo_loaded):
         )
         total, translated = translation.get_progress()
         assert translated >= 3, (slug, total, translated)  # at least title, summary and the story are recorded
+
+
+def test_german_compare_and_check_pages_show_the_german_transfer_texts(client, demo_loaded):
+    """The transfer texts of a translated demo practice (staff roles, conditions, notes) read in German."""
+    slug = "regional-workshop-iq-saxony"
+    german = PracticePage.objects.get(slug=slug, locale__language_code="de")
+    assert german.staff_roles == "Je Werkstatt zwei Trainerinnen oder Trainer"
+    assert [item["note"] for item in german.prerequisite_items][0] == (
+        "Die Teilnehmenden der Werkstätten sind seine Beschäftigten."
+    )
+    # The facts stay the source's: the same kinds, the same partner, the same essential flags.
+    english = PracticePage.objects.get(slug=slug, locale__language_code="en")
+    facts = [(i["kind"], i["essential"]) for i in english.prerequisite_items]
+    assert [(i["kind"], i["essential"]) for i in german.prerequisite_items] == facts
+    assert german.prerequisite_items[0]["condition"] == english.prerequisite_items[0]["condition"]
+
+    compare = client.get("/de/compare/", {"p": slug}).content.decode()
+    check = client.get(f"/de/check/{slug}/").content.decode()
+    answered = client.get(f"/de/check/{slug}/", {"answered": "1"}).content.decode()
+    for html in (compare, check, answered):
+        assert "Trainerinnen und Trainer mit Erfahrung in interkulturellen Schulungen" in html
+        assert "Trainers experienced in intercultural training" not in html
+    assert "Je Werkstatt zwei Trainerinnen oder Trainer" in compare and "Two trainers per workshop" not in compare
+    for html in (check, answered):
+        assert "Die Teilnehmenden der Werkstätten sind seine Beschäftigten." in html
+        assert "Its staff are the workshop" not in html
+    english_check = client.get(f"/en/check/{slug}/").content.decode()
+    assert "Its staff are the workshop" in english_check
+
+
+def test_every_german_demo_translation_has_german_prerequisites(demo_loaded):
+    for item in DEMO["practices"]:
+        texts = (item.get("translations") or {}).get("de")
+        if not texts:
+            continue
+        german = PracticePage.objects.get(slug=item["slug"], locale__language_code="de")
+        english = PracticePage.objects.get(slug=item["slug"], locale__language_code="en")
+        source = english.prerequisite_items
+        assert len(texts.get("prerequisites") or []) == len(source), item["slug"]
+        for de, en in zip(german.prerequisite_items, source, strict=True):
+            assert (de["kind"], de["essential"]) == (en["kind"], en["essential"])
+            assert de["note"] != en["note"] or not en["note"], item["slug"]
+            assert de["condition"] != en["condition"] or en["kind"] == "partner", item["slug"]
