@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pycountry
@@ -264,7 +264,7 @@ def remove_practices(ids: Iterable[int]) -> None:
     get_backend().remove(list(ids))
 
 
-def rebuild() -> int:
+def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     """All documents and the suggestion vocabulary from scratch (``refresh_search``, the benchmark)."""
     from search.models import SearchWord
 
@@ -278,6 +278,8 @@ def rebuild() -> int:
         with transaction.atomic():
             backend.index(documents)
         counts.update(_word_counts(documents))
+        if progress:
+            progress(min(start + CHUNK, len(ids)), len(ids))
     SearchWord.replace(counts)
     return len(ids)
 
