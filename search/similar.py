@@ -151,24 +151,24 @@ def compute_many(page_ids: Iterable[int], progress: Progress | None = None) -> d
     for start in range(0, len(todo), BLOCK):
         block = todo[start : start + BLOCK]
         rows = [collection.position[pk] for pk in block]
-        # practices × block: the weighted count of the terms each practice shares with each of the block
-        shared = collection.terms @ (collection.terms[rows] * collection.weights).T
+        # block × practices: the weighted count of the terms each of the block shares with each practice
+        shared = (collection.terms[rows] * collection.weights) @ collection.terms.T
         for column, pk in enumerate(block):
             locale_id = collection.locale[pk]
             if locale_id not in shown:
                 allowed = _candidates(locale_id, languages[locale_id])
                 shown[locale_id] = np.isin(collection.ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
-            mask = shown[locale_id].copy()
-            mask[collection.translation_group[pk]] = False
-            scores = shared[:, column].astype(np.float64)
+            hidden = ~shown[locale_id]
+            hidden[collection.translation_group[pk]] = True
+            scores = shared[column].astype(np.float64)
             relevance = np.zeros(size, dtype=np.float64)
             for word in collection.distinctive.get(pk, []):
                 if word in collection.postings:
                     relevance[collection.postings[word]] += collection.rarity[word]
-            relevance[~mask] = 0
+            relevance[hidden] = 0
             for rank, hit in enumerate(_best(relevance, TEXT_HITS)):
                 scores[hit] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
-            scores[~mask] = 0
+            scores[hidden] = 0
             results[pk] = [(int(collection.ids[n]), float(scores[n])) for n in _best(scores, SIMILAR_COUNT)]
         if progress:
             progress(min(start + BLOCK, len(todo)), len(todo))
