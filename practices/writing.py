@@ -33,11 +33,12 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Revision
 
+from practices import changes
 from practices.blocks import PREREQUISITE_KINDS
 from practices.choices import Status
 from practices.localize import translate_page
@@ -225,7 +226,9 @@ class PracticeWriter:
         """Published practices under ``parent`` in bulk, without revisions or signals (benchmarks, large loads).
 
         The same mapping as ``create``; organisations, programmes and terms must exist already (they are
-        looked up by name and slug; unknown ones are left out).
+        looked up by name and slug; unknown ones are left out). Pages and their rows are inserted a batch
+        of rows per statement; the change feed notes the new practices, and the search documents are left
+        to the caller (``search.documents.rebuild``), which writes them in bulk.
         """
         parent = Page.objects.get(pk=parent.pk)
         now = timezone.now()
@@ -254,9 +257,10 @@ class PracticeWriter:
             )
             for page, base in zip(pages, base_rows, strict=True):
                 page.pk = page.page_ptr_id = page.id = base.pk
-                page.save_base(raw=True, force_insert=True)
+            _insert_practice_rows(pages)
             Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
             _bulk_children(list(zip(pages, records, strict=True)))
+            changes.record(page.pk for page in pages)  # more than a few: one "everything changed"
         return pages
 
     # Organisations --------------------------------------------------------------------------------
@@ -565,6 +569,16 @@ def _apply_texts(page: PracticePage, texts: TranslationRecord) -> None:
             for name, value in fields.items():
                 if value and name in block.value:
                     block.value[name] = value
+
+
+def _insert_practice_rows(pages: list[PracticePage]) -> None:
+    """The ``practices_practicepage`` rows of pages whose ``wagtailcore_page`` rows exist (multi-table
+    inheritance, which ``bulk_create`` refuses): a batch per INSERT, no ``save()``, no signals."""
+    fields = PracticePage._meta.local_concrete_fields
+    manager = PracticePage._base_manager
+    batch = max(1, connections[manager.db].ops.bulk_batch_size(fields, pages))
+    for start in range(0, len(pages), batch):
+        manager._insert(pages[start : start + batch], fields=fields, raw=True)
 
 
 def _bulk_children(pairs: list[tuple[PracticePage, PracticeRecord]]) -> None:

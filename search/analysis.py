@@ -146,13 +146,19 @@ def index_tokens(text: str, languages: tuple[str, ...]) -> list[str]:
     """
     tokens: list[str] = []
     for word in words(text):
-        whole = joined(word)
-        if is_stop_word(whole) or len(whole) > MAX_TERM_LENGTH:
-            continue
-        pieces = [whole] + [piece for piece in parts(word) if not is_stop_word(piece)]
-        stems = (stem(piece, language) for piece in pieces for language in languages)
-        tokens.extend(dict.fromkeys(token for token in stems if token))
+        tokens.extend(_word_tokens(word, languages))
     return tokens
+
+
+@lru_cache(maxsize=500_000)
+def _word_tokens(word: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """One written word's index stems (a rebuild analyses the same words again and again: cached)."""
+    whole = joined(word)
+    if is_stop_word(whole) or len(whole) > MAX_TERM_LENGTH:
+        return ()
+    pieces = [whole] + [piece for piece in parts(word) if not is_stop_word(piece)]
+    stems = (stem(piece, language) for piece in pieces for language in languages)
+    return tuple(dict.fromkeys(token for token in stems if token))
 
 
 def index_text(text: str, languages: tuple[str, ...]) -> str:
@@ -161,7 +167,13 @@ def index_text(text: str, languages: tuple[str, ...]) -> str:
 
 def lexicon_words(text: str) -> list[str]:
     """Words of ``text`` as a person would type them (lower case, no stop words): the vocabulary of suggestions."""
-    return [joined(word) for word in words(text) if not is_stop_word(joined(word)) and 2 < len(joined(word)) <= 40]
+    return [typed for typed in map(_lexicon_word, words(text)) if typed]
+
+
+@lru_cache(maxsize=500_000)
+def _lexicon_word(word: str) -> str:
+    whole = joined(word)
+    return whole if not is_stop_word(whole) and 2 < len(whole) <= 40 else ""
 
 
 @dataclass(frozen=True)

@@ -17,21 +17,31 @@ the vocabulary that spelling suggestions come from.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pycountry
 from django.db import transaction
 from django.utils.html import strip_tags
 
-from practices.models import PracticePage, TargetGroup, Theme, TransferAudience
+from practices.models import (
+    PracticeAward,
+    PracticeOrganisation,
+    PracticePage,
+    PracticePlace,
+    ReplicationPlace,
+    TargetGroup,
+    Theme,
+    TransferAudience,
+)
 from search.analysis import LANGUAGES, index_text, lexicon_words
 from search.backends import get_backend
 
 BODY_FIELDS = ("summary", "challenge", "approach", "results", "lessons", "transfer_conditions")
 TERM_FIELDS = {"themes": Theme, "target_groups": TargetGroup, "transfer_audiences": TransferAudience}
-CHUNK = 200  # modelcluster prefetches build an OR per page: SQLite refuses expression trees deeper than 1000
+CHUNK = 500  # practices read, analysed and written together
 
 # German names of places recorded in English (regions are recorded in English; see PracticePlace).
 GERMAN_PLACE_NAMES = {
@@ -124,32 +134,88 @@ class _Labels:
         return self.countries[code]
 
 
-def _documents(pages: Iterable[PracticePage], labels: _Labels) -> list[Document]:
+@dataclass
+class _Source:
+    """What a practice's document is made of, read with one query per table for a whole chunk."""
+
+    page_id: int
+    language: str
+    title: str
+    short_name: str
+    body: list[str]
+    terms: list[tuple[type, object]] = field(default_factory=list)  # (model, translation_key)
+    names: list[str] = field(default_factory=list)  # programmes and organisations: names and acronyms
+    places: list[tuple[str, str, str]] = field(default_factory=list)  # city, region, country
+    extra_body: list[str] = field(default_factory=list)  # awards, replication places
+
+
+def _sources(ids: list[int]) -> list[_Source]:
+    """The chunk's practices in id order, from one ``values()`` query per table (no model instances and no
+    modelcluster prefetches: a rebuild of 100,000 practices reads plain rows)."""
+    rows = (
+        PracticePage.objects.filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", "locale__language_code", "title", "short_name", "outcomes", *BODY_FIELDS)
+    )
+    sources = {}
+    for pk, language, title, short_name, outcomes, *body in rows:
+        texts = [_text(value) for value in body]
+        texts += [
+            _text(block["value"].get("text", "")) for block in _stream(outcomes) if block.get("type") == "outcome"
+        ]
+        sources[pk] = _Source(pk, language, title, short_name or "", texts)
+    for name, model in TERM_FIELDS.items():
+        through = PracticePage._meta.get_field(name).remote_field.through
+        key = model._meta.model_name
+        links = through.objects.filter(practicepage_id__in=ids).order_by(f"{key}__name", key)
+        for page_id, translation_key in links.values_list("practicepage_id", f"{key}__translation_key"):
+            sources[page_id].terms.append((model, translation_key))
+    through = PracticePage._meta.get_field("programmes").remote_field.through
+    links = through.objects.filter(practicepage_id__in=ids).order_by("programme__name", "programme")
+    for page_id, *names in links.values_list("practicepage_id", "programme__name", "programme__short_name"):
+        sources[page_id].names += names
+    roles = PracticeOrganisation.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    for page_id, name, short_name, local_names in roles.values_list(
+        "page_id", "organisation__name", "organisation__short_name", "organisation__names"
+    ):
+        sources[page_id].names += [name, short_name, *(local_names or {}).values()]
+    places = PracticePlace.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    for page_id, *place in places.values_list("page_id", "city", "region", "country"):
+        sources[page_id].places.append(tuple(place))
+    awards = PracticeAward.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    for page_id, name, body in awards.values_list("page_id", "name", "awarding_body"):
+        sources[page_id].extra_body.append(f"{name} {body}")
+    replications = ReplicationPlace.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    for page_id, city in replications.values_list("page_id", "city"):
+        sources[page_id].extra_body.append(city)
+    return [sources[pk] for pk in sorted(sources)]
+
+
+def _stream(value) -> list[dict]:
+    """A StreamField's stored blocks as plain dicts (``values()`` gives a lazy StreamValue: its raw data)."""
+    value = getattr(value, "raw_data", value)
+    if isinstance(value, str):
+        value = json.loads(value or "[]")
+    return list(value or [])
+
+
+def _documents(sources: Iterable[_Source], labels: _Labels) -> list[Document]:
     documents = []
-    for page in pages:
-        language = page.locale.language_code
+    for source in sources:
+        language = source.language
         own = (language,)
         lexicon: dict[str, list[str]] = defaultdict(list)
         names: list[str] = []  # language-neutral: analysed under every stemmer
         label_parts: list[str] = []
-        for name, model in TERM_FIELDS.items():
-            for term in getattr(page, name).all():
-                for term_language, label in labels.names[(model, term.translation_key)]:
-                    label_parts.append(index_text(label, (term_language,)))
-                    lexicon[term_language] += lexicon_words(label)
-                names.append(labels.synonyms.get((model, term.translation_key), ""))
-        for programme in page.programmes.all():
-            names += [programme.name, programme.short_name]
-        for link in page.organisation_roles.all():
-            names += [link.organisation.name, link.organisation.short_name, *link.organisation.names.values()]
-        for place in page.places.all():
-            names += [
-                place.city,
-                place.region,
-                GERMAN_PLACE_NAMES.get(place.city, ""),
-                GERMAN_PLACE_NAMES.get(place.region, ""),
-            ]
-            for country_language, country in labels.country(place.country).items():
+        for term in source.terms:
+            for term_language, label in labels.names[term]:
+                label_parts.append(index_text(label, (term_language,)))
+                lexicon[term_language] += lexicon_words(label)
+            names.append(labels.synonyms.get(term, ""))
+        names += source.names
+        for city, region, country_code in source.places:
+            names += [city, region, GERMAN_PLACE_NAMES.get(city, ""), GERMAN_PLACE_NAMES.get(region, "")]
+            for country_language, country in labels.country(country_code).items():
                 label_parts.append(index_text(country, (country_language,)))
                 lexicon[country_language] += lexicon_words(country)
         name_text = " ".join(part for part in names if part)
@@ -157,16 +223,12 @@ def _documents(pages: Iterable[PracticePage], labels: _Labels) -> list[Document]
         for each in LANGUAGES:
             lexicon[each] += lexicon_words(name_text)
 
-        title_text = f"{page.title} {page.short_name}"
-        body_parts = [_text(getattr(page, name, "")) for name in BODY_FIELDS]
-        body_parts += [_text(block.value.get("text", "")) for block in page.outcomes if block.block_type == "outcome"]
-        body_parts += [f"{award.name} {award.awarding_body}" for award in page.awards.all()]
-        body_parts += [place.city for place in page.replicated_in.all()]
-        body_text = " ".join(part for part in body_parts if part)
+        title_text = f"{source.title} {source.short_name}"
+        body_text = " ".join(part for part in source.body + source.extra_body if part)
         lexicon[language] += lexicon_words(title_text) + lexicon_words(body_text)
         documents.append(
             Document(
-                page_id=page.pk,
+                page_id=source.page_id,
                 language=language,
                 title=index_text(title_text, own),
                 labels=" ".join(part for part in label_parts if part),
@@ -177,22 +239,13 @@ def _documents(pages: Iterable[PracticePage], labels: _Labels) -> list[Document]
     return documents
 
 
-def _pages(ids: Iterable[int] | None = None):
-    pages = PracticePage.objects.select_related("locale").prefetch_related(
-        *TERM_FIELDS,
-        "programmes",
-        "places",
-        "replicated_in",
-        "awards",
-        "organisation_roles__organisation",
-    )
-    if ids is not None:
-        pages = pages.filter(pk__in=list(ids))
-    return pages.order_by("pk")
-
-
 def build_documents(ids: Iterable[int] | None = None) -> list[Document]:
-    return _documents(_pages(ids), _Labels())
+    if ids is None:
+        ids = PracticePage.objects.order_by("pk").values_list("pk", flat=True)
+    ids, labels, documents = list(ids), _Labels(), []
+    for start in range(0, len(ids), CHUNK):
+        documents += _documents(_sources(ids[start : start + CHUNK]), labels)
+    return documents
 
 
 def index_practices(ids: Iterable[int]) -> None:
@@ -213,7 +266,7 @@ def remove_practices(ids: Iterable[int]) -> None:
     get_backend().remove(list(ids))
 
 
-def rebuild() -> int:
+def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     """All documents and the suggestion vocabulary from scratch (``refresh_search``, the benchmark)."""
     from search.models import SearchWord
 
@@ -223,10 +276,12 @@ def rebuild() -> int:
     labels = _Labels()
     ids = list(PracticePage.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
-        documents = _documents(_pages(ids[start : start + CHUNK]), labels)
+        documents = _documents(_sources(ids[start : start + CHUNK]), labels)
         with transaction.atomic():
             backend.index(documents)
         counts.update(_word_counts(documents))
+        if progress:
+            progress(min(start + CHUNK, len(ids)), len(ids))
     SearchWord.replace(counts)
     return len(ids)
 

@@ -3,87 +3,211 @@
 Computed in the background after a practice is published (``search.tasks.refresh_similar``: for it and
 for the practices it resembles most) and for all practices by ``refresh_search``; a practice page reads
 its four stored neighbours with one query, so no request scans the collection.
+
+One computation serves one practice and the whole collection alike (``compute_many``): the live practices
+are read with a few queries into arrays (a practice × term matrix, and for the words a practice is
+compared by, the practices whose title or summary holds them); then, for a block of practices at a time,
+
+- the term score of every other practice is a matrix product: for each shared theme 3, target group 2,
+  transfer audience 1.5;
+- the practice's distinctive words (the longest of its title, short name and summary) rank the others by
+  the summed rarity (``log(1 + N / df)``) of the words their title, short name or summary shares; the best
+  ``TEXT_HITS`` gain ``TEXT_WEIGHT × (1 − rank / TEXT_HITS)``;
+- the best ``SIMILAR_COUNT`` by score, then id, among the practices shown in the page's language (the
+  facet index's or the cluster's candidates), other versions of the same practice left out.
+
+So ``refresh_all`` at 100,000 practices is one pass, and a practice's neighbours are the same whether it is
+computed alone or with every other (``test_similar`` compares both).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
+import numpy as np
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
+from wagtail.models import Locale
 
 from practices.models import PracticePage
 from practices.visibility import public
 from search.analysis import WORD
 from search.facet_index import facet_index
 from search.models import SimilarPractice
-from search.ranking import ranked_ids
 
 SIMILAR_COUNT = 4
 TEXT_HITS = 20
 TERM_WEIGHTS = {"themes": 3.0, "target_groups": 2.0, "transfer_audiences": 1.5}
 TEXT_WEIGHT = 2.0
 DISTINCTIVE_WORDS = 6
+MIN_WORD = 5  # distinctive words are longer than four letters
+BLOCK = 128  # practices scored together (a block costs practices × BLOCK × 4 bytes)
 COMPUTED_MARK = "similar-computed:{}"
 
-
-def _distinctive_words(page: PracticePage) -> str:
-    """A few longer words of the title, short name and summary: enough for the backend to rank by them."""
-    words = WORD.findall(f"{page.short_name} {page.title} {page.summary}".lower())
-    longest = sorted(dict.fromkeys(w for w in words if len(w) > 4), key=len, reverse=True)
-    return " ".join(longest[:DISTINCTIVE_WORDS])
+Progress = Callable[[int, int], None]
 
 
-def _candidates(page: PracticePage) -> set[int]:
-    """The practices shown in the page's language (the cluster's index of it, or the facet index)."""
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def _distinctive_words(short_name: str, title: str, summary: str) -> list[str]:
+    """A few longer words of the title, short name and summary: what a practice is compared by."""
+    words = _words(f"{short_name} {title} {summary}")
+    longest = sorted(dict.fromkeys(w for w in words if len(w) >= MIN_WORD), key=len, reverse=True)
+    return longest[:DISTINCTIVE_WORDS]
+
+
+@dataclass
+class _Collection:
+    """The live practices as arrays, in id order (an index into them is a position, not an id)."""
+
+    ids: np.ndarray
+    position: dict[int, int]
+    locale: dict[int, int]  # id -> locale id
+    translation_group: dict[int, list[int]]  # id -> positions of every version of the same practice
+    terms: np.ndarray  # practices × terms, 1 where tagged
+    weights: np.ndarray  # per term column
+    distinctive: dict[int, list[str]] = field(default_factory=dict)  # id -> words (the practices asked for)
+    postings: dict[str, np.ndarray] = field(default_factory=dict)  # word -> positions of the practices holding it
+    rarity: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, wanted: set[int] | None) -> _Collection:
+        """Every live practice; words only for those the ``wanted`` practices (None: all) are compared by."""
+        rows = list(
+            PracticePage.objects.live()
+            .order_by("pk")
+            .values_list("pk", "locale_id", "translation_key", "short_name", "title", "summary")
+        )
+        ids = np.array([row[0] for row in rows], dtype=np.int64)
+        position = {pk: n for n, pk in enumerate(ids.tolist())}
+        groups: dict[object, list[int]] = defaultdict(list)
+        for n, row in enumerate(rows):
+            groups[row[2]].append(n)
+        columns: dict[tuple[str, int], int] = {}
+        cells: list[tuple[int, int]] = []
+        for name in TERM_WEIGHTS:
+            through = PracticePage._meta.get_field(name).remote_field.through
+            column = f"{PracticePage._meta.get_field(name).related_model._meta.model_name}_id"
+            for page_id, term_id in through.objects.values_list("practicepage_id", column).iterator(chunk_size=20_000):
+                if page_id in position:
+                    cells.append((position[page_id], columns.setdefault((name, term_id), len(columns))))
+        terms = np.zeros((len(rows), max(len(columns), 1)), dtype=np.float32)
+        if cells:
+            at = np.array(cells, dtype=np.int64)
+            terms[at[:, 0], at[:, 1]] = 1
+        weights = np.zeros(terms.shape[1], dtype=np.float32)
+        for (name, _term), column in columns.items():
+            weights[column] = TERM_WEIGHTS[name]
+        collection = cls(
+            ids=ids,
+            position=position,
+            locale={row[0]: row[1] for row in rows},
+            translation_group={row[0]: groups[row[2]] for row in rows},
+            terms=terms,
+            weights=weights,
+        )
+        collection.distinctive = {
+            row[0]: _distinctive_words(row[3] or "", row[4], row[5] or "")
+            for row in rows
+            if wanted is None or row[0] in wanted
+        }
+        needed = {word for words in collection.distinctive.values() for word in words}
+        holders: dict[str, list[int]] = defaultdict(list)
+        for n, row in enumerate(rows):
+            for word in {w for w in _words(f"{row[3] or ''} {row[4]} {row[5] or ''}") if len(w) >= MIN_WORD}:
+                if word in needed:
+                    holders[word].append(n)
+        collection.postings = {word: np.array(found, dtype=np.int64) for word, found in holders.items()}
+        collection.rarity = {word: math.log(1 + len(rows) / len(found)) for word, found in holders.items()}
+        return collection
+
+
+def _candidates(locale_id: int, language: str) -> set[int]:
+    """The practices shown in a language (the cluster's index of it, or the facet index)."""
     from search.engine import answered_by_cluster
 
     if answered_by_cluster():
         from search.cluster import shown_ids
 
-        return shown_ids(page.locale.language_code)
+        return shown_ids(language)
     index = facet_index()
-    return set(index.ordered(index.candidates(page.locale_id), "title"))
+    return set(index.ordered(index.candidates(locale_id), "title"))
+
+
+def compute_many(page_ids: Iterable[int], progress: Progress | None = None) -> dict[int, list[tuple[int, float]]]:
+    """Up to ``SIMILAR_COUNT`` (id, score) pairs per live practice of ``page_ids``, best first."""
+    wanted = set(page_ids)
+    collection = _Collection.load(wanted)
+    todo = [pk for pk in collection.ids.tolist() if pk in wanted]
+    shown: dict[int, np.ndarray] = {}
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    results: dict[int, list[tuple[int, float]]] = {pk: [] for pk in wanted}
+    size = len(collection.ids)
+    for start in range(0, len(todo), BLOCK):
+        block = todo[start : start + BLOCK]
+        rows = [collection.position[pk] for pk in block]
+        # block × practices: the weighted count of the terms each of the block shares with each practice
+        shared = (collection.terms[rows] * collection.weights) @ collection.terms.T
+        for column, pk in enumerate(block):
+            locale_id = collection.locale[pk]
+            if locale_id not in shown:
+                allowed = _candidates(locale_id, languages[locale_id])
+                shown[locale_id] = np.isin(collection.ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
+            hidden = ~shown[locale_id]
+            hidden[collection.translation_group[pk]] = True
+            scores = shared[column].astype(np.float64)
+            relevance = np.zeros(size, dtype=np.float64)
+            for word in collection.distinctive.get(pk, []):
+                if word in collection.postings:
+                    relevance[collection.postings[word]] += collection.rarity[word]
+            relevance[hidden] = 0
+            for rank, hit in enumerate(_best(relevance, TEXT_HITS)):
+                scores[hit] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
+            scores[hidden] = 0
+            results[pk] = [(int(collection.ids[n]), float(scores[n])) for n in _best(scores, SIMILAR_COUNT)]
+        if progress:
+            progress(min(start + BLOCK, len(todo)), len(todo))
+    return results
+
+
+def _best(values: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the ``count`` highest positive values, highest first, ties in id order."""
+    positive = np.flatnonzero(values > 0)
+    if len(positive) > count:
+        threshold = np.partition(values[positive], len(positive) - count)[len(positive) - count]
+        positive = positive[values[positive] >= threshold]
+    return positive[np.argsort(-values[positive], kind="stable")][:count]
 
 
 def compute_similar(page: PracticePage) -> list[tuple[int, float]]:
     """Up to ``SIMILAR_COUNT`` (id, score) pairs of live practices in the page's language, best first."""
-    candidate_ids = _candidates(page)
-    candidate_ids -= set(PracticePage.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
-    scores: Counter = Counter()
-    for field_name, weight in TERM_WEIGHTS.items():
-        through = PracticePage._meta.get_field(field_name).remote_field.through
-        column = f"{PracticePage._meta.get_field(field_name).related_model._meta.model_name}_id"
-        term_ids = through.objects.filter(practicepage_id=page.pk).values(column)
-        rows = (
-            through.objects.filter(**{f"{column}__in": term_ids})
-            .exclude(practicepage_id=page.pk)
-            .values("practicepage_id")
-            .annotate(shared=Count("pk"))
+    return compute_many([page.pk])[page.pk]
+
+
+def _store(results: dict[int, list[tuple[int, float]]]) -> None:
+    with transaction.atomic():
+        SimilarPractice.objects.filter(page_id__in=list(results)).delete()
+        SimilarPractice.objects.bulk_create(
+            (
+                SimilarPractice(page_id=pk, similar_id=similar, score=score, position=position)
+                for pk, pairs in results.items()
+                for position, (similar, score) in enumerate(pairs)
+            ),
+            batch_size=2000,
         )
-        for row in rows:
-            if row["practicepage_id"] in candidate_ids:
-                scores[row["practicepage_id"]] += weight * row["shared"]
-    words = _distinctive_words(page)
-    if words:
-        ranked = ranked_ids(words, language=page.locale.language_code, operator="or")
-        hits = [pk for pk in ranked if pk in candidate_ids]
-        for rank, pk in enumerate(hits[:TEXT_HITS]):
-            scores[pk] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:SIMILAR_COUNT]
+    cache.set_many({COMPUTED_MARK.format(pk): True for pk in results}, timeout=None)
 
 
 def store_similar(page: PracticePage) -> list[int]:
-    pairs = compute_similar(page)
-    with transaction.atomic():
-        SimilarPractice.objects.filter(page=page).delete()
-        SimilarPractice.objects.bulk_create(
-            SimilarPractice(page=page, similar_id=pk, score=score, position=position)
-            for position, (pk, score) in enumerate(pairs)
-        )
-    cache.set(COMPUTED_MARK.format(page.pk), True, timeout=None)
-    return [pk for pk, _ in pairs]
+    results = compute_many([page.pk])
+    _store(results)
+    return [pk for pk, _ in results[page.pk]]
 
 
 def similar_practices(page: PracticePage) -> QuerySet:
@@ -100,14 +224,15 @@ def similar_practices(page: PracticePage) -> QuerySet:
 
 def refresh_after_publish(page: PracticePage) -> None:
     """The published practice's neighbours, and theirs (the new practice may now belong there)."""
-    for pk in store_similar(page):
-        store_similar(PracticePage.objects.get(pk=pk))
+    neighbours = store_similar(page)
+    if neighbours:
+        _store(compute_many(neighbours))
 
 
-def refresh_all(pages: QuerySet | None = None) -> int:
+def refresh_all(pages: QuerySet | None = None, progress: Progress | None = None) -> int:
+    """Similar practices of every live practice (or of ``pages``) in one pass and one write per 2,000 rows."""
     pages = pages if pages is not None else PracticePage.objects.live().filter(alias_of__isnull=True)
-    count = 0
-    for page in pages.select_related("locale").order_by("pk").iterator():
-        store_similar(page)
-        count += 1
-    return count
+    ids = list(pages.order_by("pk").values_list("pk", flat=True))
+    results = compute_many(ids, progress)
+    _store(results)
+    return len(results)

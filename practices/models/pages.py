@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -308,6 +309,14 @@ class PracticePage(RequestHostInDevelopment, Page):
         index.FilterField("transfer_audiences"),
         index.FilterField("programmes"),
     ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # modelsearch prefetches "organisation_roles" but reads each role's organisation with its own query.
+        from practices.models.related import PracticeOrganisation
+
+        roles = Prefetch("organisation_roles", queryset=PracticeOrganisation.objects.select_related("organisation"))
+        return super().get_indexed_objects().prefetch_related(None).prefetch_related("places", roles)
 
     # Prose is translated; facts are the same in every language.
     translatable_fields = [

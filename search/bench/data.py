@@ -3,13 +3,15 @@
 Each practice: ~400 words of story text over four sections, 2–5 themes, 1–3 target groups, 0–3
 transfer audiences, 1–2 places, 2–6 organisations (one implementing, usually one funder), 1–2 sources,
 a status, a start year and an evidence level (from an outcome). Each practice is a ``PracticeRecord``,
-written by ``PracticeWriter.bulk_create`` (Wagtail's ``add_child`` runs at ~50 pages/s), then indexed.
+written by ``PracticeWriter.bulk_create`` (Wagtail's ``add_child`` runs at ~50 pages/s), then indexed
+in bulk (``search.documents.rebuild``) and given its similar practices (``search.similar.refresh_all``).
 """
 
 from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 
 from wagtail.models import Locale
 
@@ -177,7 +179,9 @@ def _sample(rng: random.Random, items: list, low: int, high: int) -> list:
     return rng.sample(items, rng.randint(low, min(high, len(items))))
 
 
-def create_practices(count: int, seed: int = 42, batch: int = 500) -> int:
+def create_practices(
+    count: int, seed: int = 42, batch: int = 2000, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Add synthetic practices under the English practice index until there are ``count``. Returns how many."""
     rng = random.Random(seed)
     text = TextMaker(rng)
@@ -210,6 +214,8 @@ def create_practices(count: int, seed: int = 42, batch: int = 500) -> int:
         size = min(batch, count - existing - created)
         records = [_record(rng, text, vocabulary, programmes, organisations) for _ in range(size)]
         created += len(writer.bulk_create(records, index))
+        if progress:
+            progress(created, count - existing)
     return created
 
 

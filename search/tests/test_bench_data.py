@@ -21,3 +21,34 @@ def test_bulk_practices_are_live_pages_with_their_facts(site_tree):
         assert page.evidence_level == page.best_evidence_level()
     site_tree.index.refresh_from_db()
     assert site_tree.index.numchild == 12 and site_tree.index.get_children().count() == 12
+
+
+def test_bulk_pages_are_a_sound_wagtail_tree_served_and_seen_by_the_change_feed(client, site_tree):
+    from wagtail.models import Page
+
+    from practices.models import ContentChange
+    from search.documents import rebuild
+    from search.facet_index import facet_index
+
+    before = ContentChange.objects.order_by("-version").values_list("version", flat=True).first() or 0
+    assert create_practices(7, batch=3) == 7
+    # treebeard's own check: paths, depths and child counts agree
+    assert all(not problems for problems in Page.find_problems())
+    noted = set(
+        ContentChange.objects.filter(version__gt=before, page_id__isnull=False).values_list("page_id", flat=True)
+    )
+    pages = list(PracticePage.objects.live().filter(locale=site_tree.index.locale))
+    assert noted == {page.pk for page in pages}
+    assert len(facet_index().ordered(facet_index().candidates(site_tree.index.locale_id), "title")) == 7
+    for page in pages:
+        assert page.content_type.model_class() is PracticePage and page.draft_title == page.title
+        assert page.url and client.get(page.url).status_code == 200
+    # a later ordinary page under the same parent gets the next path
+    from search.tests.factories import make_practice
+
+    added = make_practice(site_tree.index, "After the bulk load")
+    assert added.path > max(page.path for page in pages)
+    assert all(not problems for problems in Page.find_problems())
+    rebuild()
+    found = client.get(site_tree.index.url, {"q": pages[0].title.split()[0]})
+    assert found.status_code == 200 and pages[0].title in found.content.decode()

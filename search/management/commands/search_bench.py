@@ -11,13 +11,14 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
 from practices.models import PracticePage
 from search.bench.data import create_practices
 from search.bench.measure import rows_as_dicts, run_benchmark, run_map_benchmark
 from search.documents import rebuild
 from search.management.commands.refresh_search import analyse_database
+from search.progress import Progress
+from search.similar import refresh_all
 
 
 class Command(BaseCommand):
@@ -38,15 +39,18 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_vocabularies", stdout=self.stdout if options["verbosity"] > 1 else io.StringIO())
         started = time.perf_counter()
-        created = create_practices(options["practices"])
+        created = create_practices(options["practices"], progress=Progress(self.stdout, "practices created"))
         if created and options["map_only"]:
             self.stdout.write(f"Created {created} practices in {time.perf_counter() - started:.0f} s.")
         elif created:
             self.stdout.write(f"Created {created} practices in {time.perf_counter() - started:.0f} s; indexing…")
             started = time.perf_counter()
-            call_command(WagtailUpdateIndex(), verbosity=0)
-            rebuild()
-            self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
+            # Wagtail's own index serves only the admin's search: not built here (refresh_search builds it).
+            rebuild(progress=Progress(self.stdout, "search documents"))
+            self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s; similar practices…")
+            started = time.perf_counter()
+            refresh_all(progress=Progress(self.stdout, "similar practices"))
+            self.stdout.write(f"Similar practices computed in {time.perf_counter() - started:.0f} s.")
         analyse_database()
         total = PracticePage.objects.live().count()
         rows = run_map_benchmark(options["requests"]) if options["map_only"] else run_benchmark(options["requests"])
