@@ -24,6 +24,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from django.utils import translation
 
 from practices.changes import changes_between, current_version
@@ -68,6 +69,8 @@ class FacetIndex:
     _groups: dict = field(default_factory=dict)  # translation key -> frozenset of practice ids
     _default_locale_id: int = 0
     _geo: Any = None  # search.geo.GeoIndex, built on the first map or distance request and updated with the index
+    _table: Any = None  # NumPy: practice id -> position, built on first use (an index is not changed once shared)
+    _order_arrays: dict = field(default_factory=dict)  # sort -> NumPy array of ``orders[sort]``
 
     def labels(self, facet: str, values: list[str]) -> dict[str, str]:
         """Labels in the active language, looked up once per language and index (until labels change)."""
@@ -79,31 +82,66 @@ class FacetIndex:
         return {value: known.get(value, value) for value in values}
 
     def bits_of(self, page_ids) -> int:
-        bit = self.bit
-        return self.bits_of_positions(position for pk in page_ids if (position := bit.get(pk)) is not None)
+        """The bit set of ``page_ids`` (practices not in the index are skipped)."""
+        positions = self._positions_of(page_ids)
+        return self.bits_of_positions(positions[positions >= 0])
 
     @staticmethod
     def bits_of_positions(positions) -> int:
-        """A bit set of ``positions``, built in a byte array (ORing into a growing integer is quadratic)."""
-        positions = list(positions)
-        if not positions:
+        """A bit set of ``positions``, packed by NumPy (ORing bits into a growing integer is quadratic)."""
+        positions = np.asarray(positions, dtype=np.int64)
+        if not positions.size:
             return 0
-        buffer = bytearray(max(positions) // 8 + 1)
-        for position in positions:
-            buffer[position >> 3] |= 1 << (position & 7)
-        return int.from_bytes(buffer, "little")
+        mask = np.zeros(int(positions.max()) + 1, dtype=bool)
+        mask[positions] = True
+        return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
 
     @staticmethod
-    def positions(bits: int) -> set[int]:
-        """The set bits' positions (one pass over the binary digits; shifting per bit would be quadratic)."""
-        digits = bin(bits)[:1:-1]
-        return {position for position, digit in enumerate(digits) if digit == "1"}
+    def members(bits: int, size: int) -> np.ndarray:
+        """A boolean array of ``size`` entries: whether each position's bit is set."""
+        if bits <= 0:
+            return np.zeros(size, dtype=bool) if bits == 0 else np.ones(size, dtype=bool)
+        packed = np.frombuffer(bits.to_bytes((bits.bit_length() + 7) // 8, "little"), dtype=np.uint8)
+        unpacked = np.unpackbits(packed, bitorder="little").astype(bool)
+        mask = np.zeros(size, dtype=bool)
+        shown = min(size, unpacked.size)
+        mask[:shown] = unpacked[:shown]
+        return mask
 
-    def filter_ids(self, page_ids: list[int], bits: int) -> list[int]:
+    @classmethod
+    def positions(cls, bits: int) -> set[int]:
+        """The set bits' positions."""
+        return set(np.flatnonzero(cls.members(bits, bits.bit_length())).tolist())
+
+    def _position_table(self) -> np.ndarray:
+        """practice id -> bit position (-1: not in the index), built once per index version."""
+        if self._table is None:
+            table = np.full(max(self.bit, default=0) + 1, -1, dtype=np.int64)
+            if self.bit:
+                table[np.fromiter(self.bit.keys(), np.int64, len(self.bit))] = np.fromiter(
+                    self.bit.values(), np.int64, len(self.bit)
+                )
+            self._table = table
+        return self._table
+
+    def _positions_of(self, page_ids) -> np.ndarray:
+        ids = page_ids if isinstance(page_ids, np.ndarray) else np.asarray(list(page_ids), dtype=np.int64)
+        table = self._position_table()
+        inside = (ids >= 0) & (ids < table.size)
+        positions = np.full(ids.size, -1, dtype=np.int64)
+        positions[inside] = table[ids[inside]]
+        return positions
+
+    def filter_ids(self, page_ids, bits: int) -> list[int]:
         """``page_ids`` (in their order) that are in ``bits``."""
-        positions = self.positions(bits)
-        bit = self.bit
-        return [pk for pk in page_ids if bit.get(pk, -1) in positions]
+        ids = page_ids if isinstance(page_ids, np.ndarray) else np.asarray(page_ids, dtype=np.int64)
+        if not ids.size:
+            return []
+        positions = self._positions_of(ids)
+        members = self.members(bits, len(self.ids) + 1)
+        keep = members[positions]  # -1 (unknown practice) reads the last entry, which is never set
+        keep &= positions >= 0
+        return ids[keep].tolist()
 
     def selection(self, facet: str, values: list[str]) -> int:
         bits = 0
@@ -112,7 +150,9 @@ class FacetIndex:
         return bits
 
     def ordered(self, bits: int, sort: str) -> list[int]:
-        return self.filter_ids(self.orders[sort], bits)
+        if sort not in self._order_arrays:
+            self._order_arrays[sort] = np.asarray(self.orders[sort], dtype=np.int64)
+        return self.filter_ids(self._order_arrays[sort], bits)
 
     def candidates(self, locale_id: int) -> int:
         """Practices shown in a locale: its own, and those not translated into it (default language first)."""
@@ -157,6 +197,8 @@ class FacetIndex:
             _keys=dict(self._keys),
             _groups=dict(self._groups),
             _geo=None,
+            _table=None,
+            _order_arrays={},
         )
         touched_groups = {self._keys[pk][0] for pk in page_ids if pk in self._keys}
         for pk in page_ids:

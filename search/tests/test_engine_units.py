@@ -37,3 +37,17 @@ def test_bits_of_skips_unknown_practices():
     index = FacetIndex(bit={10: 0, 11: 5, 12: 64})
     assert index.bits_of([11, 99, 12]) == (1 << 5) | (1 << 64)
     assert index.bits_of([]) == 0
+
+
+@given(
+    st.dictionaries(st.integers(min_value=1, max_value=400), st.integers(min_value=0, max_value=500), max_size=80),
+    st.lists(st.integers(min_value=-5, max_value=450), max_size=120),
+    st.sets(st.integers(min_value=0, max_value=520)),
+    st.booleans(),
+)
+def test_filter_ids_keeps_the_ids_in_the_set_in_their_order(bit, page_ids, positions, everything):
+    index = FacetIndex(bit=bit, ids=[None] * (max(bit.values(), default=0) + 1))
+    bits = -1 if everything else FacetIndex.bits_of_positions(sorted(positions))
+    expected = [pk for pk in page_ids if pk in bit and (everything or bit[pk] in positions)]
+    assert index.filter_ids(page_ids, bits) == expected
+    assert index.bits_of(page_ids) == FacetIndex.bits_of_positions(sorted({bit[pk] for pk in page_ids if pk in bit}))
