@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from cards.content import DEFAULT_WIDTH, SLUG, CardOptions, embeddable
 from cards.sizes import card_height
+from practices.locales import language_code
 from practices.models import PracticePage
 
 VERSION = "1.0"
@@ -51,7 +52,7 @@ def practice_for_url(url: str, request: HttpRequest) -> PracticePage | None:
 
 
 def card_url(request: HttpRequest, page: PracticePage, options: CardOptions | None = None) -> str:
-    options = options or CardOptions(lang=page.locale.language_code)
+    options = options or CardOptions(lang=language_code(page.locale_id))
     query = urlencode(options.query())
     return request.build_absolute_uri(reverse("cards:card", args=[page.slug])) + (f"?{query}" if query else "")
 

@@ -5,6 +5,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from practices.memo import memo
+
 # Routes whose answer does not depend on the reader's Accept-Language: they are served in the default
 # language (or in the one their ``?lang=`` asks for), with no ``Vary: Accept-Language``, so shared caches
 # keep one copy. A 404 there is a 404, not a reason to try /en/<path>.
@@ -69,3 +71,13 @@ class PraxisCSPMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith("/admin/"):
             parts.replace = {**ADMIN_CSP, **(parts.replace or {})}
         return parts
+
+
+def request_memo(get_response):
+    """Remember lookups that cannot change within a request (``practices.memo``)."""
+
+    def middleware(request):
+        with memo():
+            return get_response(request)
+
+    return middleware

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from practices.locales import language_code
+
 
 def practice_json_ld(page) -> dict[str, Any]:
-    language = page.locale.language_code
+    language = language_code(page.locale_id)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -14,7 +16,7 @@ def practice_json_ld(page) -> dict[str, Any]:
         "headline": page.title,
         "description": page.summary,
         "url": page.full_url,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": language,
         "keywords": [theme.localized.name for theme in page.themes.all()],
         "spatialCoverage": [
             {

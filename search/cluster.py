@@ -347,9 +347,9 @@ def _choose(versions: list[tuple[int, int]], locale_id: int | None, default_id: 
 
 def group_documents(keys: Iterable) -> dict[str, dict[str, dict | None]]:
     """language -> translation key -> the document that language shows (None: the group shows nothing)."""
+    from practices.locales import default_locale
     from search.documents import build_documents
     from search.facet_index import shown_practices
-    from search.locales import default_locale
 
     keys = list(keys)
     rows = list(

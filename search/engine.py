@@ -23,6 +23,8 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 from wagtail.models import Locale
 
+from practices.locales import active_locale
+from practices.memo import memo
 from practices.models import PracticePage, Theme
 from practices.params import ParameterError  # noqa: F401 (raised by parse_params; callers import it from here)
 from search.analysis import Query
@@ -30,7 +32,6 @@ from search.facet_index import FacetIndex, facet_index
 from search.facets import FACETS, term_labels
 from search.geo import DEFAULT_NEAR_KM, Near, geo_index, parse_near
 from search.highlight import mark_results
-from search.locales import active_locale, remembered_locales
 from search.params import DEFAULT_PAGE_SIZE, read_search_query
 from search.ranking import FEW, Ranking, analysed, query_terms, rank
 from search.suggest import corrected_query
@@ -283,7 +284,7 @@ def _near_bits(index: FacetIndex, params: SearchParams) -> int:
 
 def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[FacetIndex, int]:
     """The facet index and the bit set of the practices matching ``params`` (no facets, no page): for maps."""
-    with remembered_locales():
+    with memo():
         locale = locale or active_locale()
         index = facet_index()
         bits = index.candidates(locale.pk) & _near_bits(index, params)
@@ -307,7 +308,7 @@ def grid_clusters(
     params: SearchParams, zoom: int, box: tuple[float, float, float, float], locale: Locale | None = None
 ) -> tuple[int, list]:
     """The matching practices' count and their grid clusters within ``box`` (south, west, north, east)."""
-    with remembered_locales():
+    with memo():
         locale = locale or active_locale()
         if answered_by_cluster():
             from search import cluster
@@ -319,7 +320,7 @@ def grid_clusters(
 
 def run_search(params: SearchParams, locale: Locale | None = None, *, clamp_page: bool = False) -> SearchOutcome:
     """Run a search. ``clamp_page`` (the page) shows the last page for a page number past the end."""
-    with remembered_locales():
+    with memo():
         if answered_by_cluster():
             from search import cluster
 
@@ -386,7 +387,7 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
 
 def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: int | None = None) -> list[int]:
     """Every matching practice id in result order (no facets, no page): for exports, feeds and digests."""
-    with remembered_locales():
+    with memo():
         locale = locale or active_locale()
         if answered_by_cluster():
             from search import cluster

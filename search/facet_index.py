@@ -28,9 +28,9 @@ import numpy as np
 from django.utils import translation
 
 from practices.changes import changes_between, current_version
+from practices.locales import default_locale
 from practices.models import ContentChange, PracticePage
 from search.facets import FACETS
-from search.locales import default_locale
 
 ROW_FIELDS = ("pk", "locale_id", "translation_key", "title", "start_year", "first_published_at")
 SORTS = ("title", "start_year", "newest")

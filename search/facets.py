@@ -23,6 +23,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from practices.choices import EvidenceLevel, Role, SourceKind, Status
+from practices.locales import active_locale, default_locale
 from practices.models import (
     Organisation,
     OrganisationType,
@@ -39,7 +40,6 @@ from practices.params import ascii_int
 from practices.transfer_facts import CostBand, PlaceSize, Setting, cost_band, place_size, yearly_cost_eur
 from practices.validators import country_name
 from practices.vocabularies import region_name
-from search.locales import active_locale, default_locale
 
 IMPLEMENTING_ROLES = (Role.IMPLEMENTING, Role.COORDINATOR)
 

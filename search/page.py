@@ -12,10 +12,10 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from practices.locales import active_locale
 from search.engine import SearchParams, parse_params, run_search
 from search.facets import FACETS
 from search.geo import DEFAULT_NEAR_KM, NEAR_KM
-from search.locales import active_locale
 from search.params import SORTS
 
 FACET_VALUES_SHOWN = 8  # more values sit in a <details> under each facet

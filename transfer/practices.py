@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from wagtail.models import Locale
 
+from practices.locales import active_locale
 from practices.models import PracticePage
 from practices.visibility import public
-from search.locales import active_locale
 
 
 def practice_by_slug(slug: str, locale: Locale | None = None) -> PracticePage | None:

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
+from practices.locales import active_locale
 from practices.models import PracticeIndexPage, PracticePage
 from practices.params import ParameterError
 from search.engine import SearchParams, grid_clusters, parse_params, run_search
 from search.geo import MAX_ZOOM
-from search.locales import active_locale
 from transfer.check import ADAPT, FITS, MISSING, CheckForm, evaluate, verdict
 from transfer.compare import MAX_COMPARED, build_sections
 from transfer.practices import practice_by_slug

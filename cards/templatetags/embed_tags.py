@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from cards.content import DEFAULT_WIDTH, is_embeddable
 from cards.oembed import card_url, discovery_urls, iframe_html
 from cards.sizes import card_height
+from practices.locales import language_code
 
 register = template.Library()
 
@@ -16,7 +17,7 @@ def embed_links(context, page) -> dict[str, str] | None:
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False) or not is_embeddable(page):
         return None
-    language = page.locale.language_code
+    language = language_code(page.locale_id)
     card = card_url(request, page)
     script_src = request.build_absolute_uri("/embed.js")
     oembed = discovery_urls(request, page)

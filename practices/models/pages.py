@@ -476,6 +476,25 @@ class PracticePage(RequestHostInDevelopment, Page):
             self.population = self.gazetteer_population()
         return super().save(*args, **kwargs)
 
+    # Child relations the served page reads several times (key facts, JSON-LD, map, print): read once,
+    # with their organisations, instead of one query per use and per organisation.
+    SERVED_RELATIONS = {"organisation_roles": ("organisation",), "places": (), "sources": ()}
+
+    def serve(self, request, *args, **kwargs):
+        self.load_served_relations()
+        return super().serve(request, *args, **kwargs)
+
+    def load_served_relations(self) -> None:
+        """Hold ``SERVED_RELATIONS`` in memory, as a preview does (relations already held stay as they are)."""
+        if self.pk is None:
+            return
+        held = getattr(self, "_cluster_related_objects", None)
+        if held is None:
+            held = self._cluster_related_objects = {}
+        for name, related in self.SERVED_RELATIONS.items():
+            if name not in held:
+                held[name] = list(getattr(self, name).select_related(*related))
+
     def gazetteer_population(self) -> int | None:
         place = next((place for place in self.places.all() if place.city), None)
         return gazetteer_population(place.city, place.country) if place else None

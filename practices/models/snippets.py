@@ -5,17 +5,18 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from practices.choices import ProgrammeKind
 from practices.fields import COUNTRY_HELP, CountryField, LocalizedNamesField
+from practices.locales import active_locale, default_locale
 from practices.validators import validate_http_url, validate_organisation_name
 
 
 def default_locale_only() -> dict:
     """Practices link to terms in the default locale; translations carry the other labels."""
-    return {"locale_id": Locale.get_default().pk}
+    return {"locale_id": default_locale().pk}
 
 
 class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -45,6 +46,14 @@ class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def localized(self):
+        """This term in the active language, else itself (Wagtail's looks the locale up on every call)."""
+        locale = active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        return self.get_translation_or_none(locale) or self
 
     def synonym_list(self) -> list[str]:
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from practices.locales import language_code
 from practices.visibility import public
 
 register = template.Library()
@@ -170,6 +171,5 @@ def arrived_from_language(context: template.Context) -> dict | None:
 @register.filter
 def other_language(item) -> str:
     """The language code of a page or term shown in a language other than the page's, else ""."""
-    locale = getattr(item, "locale", None)
-    code = getattr(locale, "language_code", "")
+    code = language_code(getattr(item, "locale_id", None))
     return code if code and code != (get_language() or "").split("-")[0] else ""

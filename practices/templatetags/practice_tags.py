@@ -3,8 +3,11 @@ from __future__ import annotations
 import json
 
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
+from practices.locales import language_code
 from practices.schema_org import practice_json_ld as build_json_ld
 
 register = template.Library()
@@ -39,11 +42,8 @@ def site_absolute_url(context, path: str) -> str:
 @register.inclusion_tag("components/social_meta.html", takes_context=True)
 def social_meta(context) -> dict:
     """Open Graph and Twitter tags for the current page."""
-    from django.conf import settings
-    from django.templatetags.static import static
-
     page = context.get("page")
-    language = page.locale.language_code if page is not None else settings.LANGUAGE_CODE
+    language = language_code(page.locale_id) if page is not None else settings.LANGUAGE_CODE
     return {
         "page": page,
         "site_name": settings.WAGTAIL_SITE_NAME,

@@ -1,0 +1,57 @@
+"""A practice page's queries do not grow with its organisations, themes or places, and lookups that cannot
+change within a request are made once."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from practices.choices import Role
+from practices.memo import memo
+from practices.models import PracticePage
+from practices.records import OrganisationRecord, PlaceRecord
+from practices.tests.factories import OrganisationFactory, PracticePageFactory
+from practices.visibility import public
+
+
+def _queries(client, page) -> list[str]:
+    client.get(page.url)  # warm: site root, templates
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def _practice(site_tree, size: int) -> PracticePage:
+    roles = [Role.IMPLEMENTING, Role.PARTNER, Role.FUNDER]
+    return PracticePageFactory(
+        parent=site_tree.index,
+        organisations=[
+            OrganisationRecord(name=OrganisationFactory().name, role=roles[n % 3], type="welfare-ngo")
+            for n in range(size)
+        ],
+        places=[PlaceRecord(city=city, country="DE") for city in ["Leipzig", "Dresden", "Halle", "Jena"][:size]],
+        themes=["mentoring", "employer-engagement", "language-learning", "recognition"][:size],
+    )
+
+
+def test_a_practice_page_costs_the_same_queries_with_one_or_four_of_everything(site_tree, client):
+    small_page, large_page = _practice(site_tree, 1), _practice(site_tree, 4)
+    small, large = _queries(client, small_page), _queries(client, large_page)
+    assert len(large) == len(small), "\n".join(large)
+
+
+def test_a_practice_page_looks_locales_up_once(site_tree, client):
+    queries = _queries(client, _practice(site_tree, 3))
+    lookups = [sql for sql in queries if 'FROM "wagtailcore_locale"' in sql]
+    # all locales once (active, default and every id), and Wagtail's routing, which asks on its own
+    assert len(lookups) <= 2, "\n".join(lookups)
+
+
+def test_a_restriction_added_within_a_memo_applies_at_once(site_tree):
+    page = PracticePageFactory(parent=site_tree.index)
+    with memo():
+        assert public(PracticePage.objects.filter(pk=page.pk)).exists()
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        assert not public(PracticePage.objects.filter(pk=page.pk)).exists()
+        PageViewRestriction.objects.filter(page=page).delete()
+        assert public(PracticePage.objects.filter(pk=page.pk)).exists()
