@@ -248,6 +248,18 @@ def build_documents(ids: Iterable[int] | None = None) -> list[Document]:
     return documents
 
 
+def plain_texts(ids: list[int]) -> list[tuple[int, str, str]]:
+    """Each practice's title and body as written, without stems, labels or names: what a plain full-text
+    index of the same practices holds (the benchmark compares index sizes with it)."""
+    texts = []
+    for start in range(0, len(ids), CHUNK):
+        for source in _sources(ids[start : start + CHUNK]):
+            texts.append(
+                (source.page_id, f"{source.title} {source.short_name}", " ".join(source.body + source.extra_body))
+            )
+    return texts
+
+
 def index_practices(ids: Iterable[int]) -> None:
     """Write the documents of these practices (removing those that no longer exist) and their words."""
     from search.models import SearchWord

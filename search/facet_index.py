@@ -270,7 +270,7 @@ class FacetIndex:
 def build(version: int | None = None) -> FacetIndex:
     """The whole index from the database; ``version`` (read before the data) is the version it reflects."""
     index = FacetIndex(version=current_version() if version is None else version)
-    rows = list(shown_practices().values_list(*ROW_FIELDS))
+    rows = list(shown_practices().order_by("pk").values_list(*ROW_FIELDS))  # by path: 3× slower on SQLite
     index.ids = [row[0] for row in rows]
     index.bit = {pk: position for position, pk in enumerate(index.ids)}
     index._default_locale_id = default_locale().pk
@@ -282,13 +282,13 @@ def build(version: int | None = None) -> FacetIndex:
     index.locale_of = {row[0]: row[1] for row in rows}
     values: dict[int, list[tuple[str, str]]] = {row[0]: [] for row in rows}
     for name, facet in FACETS.items():
-        postings: dict[str, int] = {}
+        positions: dict[str, list[int]] = {}
         for page_id, value in facet.pairs():
             position = index.bit.get(page_id)
             if position is not None:
-                postings[value] = postings.get(value, 0) | (1 << position)
+                positions.setdefault(value, []).append(position)
                 values[page_id].append((name, value))
-        index.postings[name] = postings
+        index.postings[name] = {value: index.bits_of_positions(each) for value, each in positions.items()}
     index.values_of = {pk: tuple(pairs) for pk, pairs in values.items()}
     keys = {row[0]: _sort_keys(row) for row in rows}
     for sort in SORTS:

@@ -67,7 +67,8 @@ class Facet:
 
     def pairs(self, page_ids: list[int] | None = None) -> Iterable[tuple[int, str]]:
         """(practice id, value) for every practice page (or those of ``page_ids``), live or not (the facet
-        index intersects)."""
+        index intersects), in no order (``order_by()``: the models' default sort by path or sort order costs
+        more than the read itself)."""
         raise NotImplementedError
 
     def normalise(self, value: str) -> str:
@@ -97,7 +98,7 @@ class TermFacet(Facet):
 
     def pairs(self, page_ids=None):
         slugs = dict(self._terms().values_list("pk", "slug"))
-        links = self.through.objects.all()
+        links = self.through.objects.all().order_by()
         if page_ids is not None:
             links = links.filter(practicepage_id__in=page_ids)
         for page_id, term_id in links.values_list("practicepage_id", self.term_column):
@@ -122,7 +123,7 @@ class PlaceFacet(Facet):
         return value.strip().upper() if self.column == "country" else value
 
     def pairs(self, page_ids=None):
-        places = PracticePlace.objects.exclude(**{self.column: ""})
+        places = PracticePlace.objects.exclude(**{self.column: ""}).order_by()
         if page_ids is not None:
             places = places.filter(page_id__in=page_ids)
         return places.values_list("page_id", self.column)
@@ -152,7 +153,7 @@ class FunderFacet(Facet):
     name, label = "funder", _("Funder")
 
     def pairs(self, page_ids=None):
-        links = PracticeOrganisation.objects.filter(role=Role.FUNDER)
+        links = PracticeOrganisation.objects.filter(role=Role.FUNDER).order_by()
         if page_ids is not None:
             links = links.filter(page_id__in=page_ids)
         links = links.values_list("page_id", "organisation_id")
@@ -178,7 +179,7 @@ class OrganisationTypeFacet(Facet):
 
     def pairs(self, page_ids=None):
         slugs = dict(self._types().values_list("pk", "slug"))
-        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES)
+        links = PracticeOrganisation.objects.filter(role__in=IMPLEMENTING_ROLES).order_by()
         if page_ids is not None:
             links = links.filter(page_id__in=page_ids)
         links = links.values_list("page_id", "organisation__organisation_type_id")
@@ -199,7 +200,7 @@ class ChoiceFacet(Facet):
         self.name, self.label, self.field, self.choices = name, label, field, choices
 
     def pairs(self, page_ids=None):
-        pages = PracticePage.objects.exclude(**{self.field: ""})
+        pages = PracticePage.objects.exclude(**{self.field: ""}).order_by()
         if page_ids is not None:
             pages = pages.filter(pk__in=page_ids)
         return pages.values_list("pk", self.field)
@@ -219,7 +220,7 @@ class SourceKindFacet(ChoiceFacet):
         super().__init__("source", _("Source"), "kind", SourceKind)
 
     def pairs(self, page_ids=None):
-        sources = PracticeSource.objects.all()
+        sources = PracticeSource.objects.all().order_by()
         if page_ids is not None:
             sources = sources.filter(page_id__in=page_ids)
         return sources.values_list("page_id", "kind")
@@ -232,7 +233,7 @@ class DecadeFacet(Facet):
     ordered_by_value = True
 
     def pairs(self, page_ids=None):
-        years = PracticePage.objects.exclude(start_year=None)
+        years = PracticePage.objects.exclude(start_year=None).order_by()
         if page_ids is not None:
             years = years.filter(pk__in=page_ids)
         years = years.values_list("pk", "start_year")
@@ -252,7 +253,7 @@ class PlaceSizeFacet(ChoiceFacet):
         super().__init__("place_size", _("Size of place"), "population", PlaceSize)
 
     def pairs(self, page_ids=None):
-        pages = PracticePage.objects.exclude(population=None)
+        pages = PracticePage.objects.exclude(population=None).order_by()
         if page_ids is not None:
             pages = pages.filter(pk__in=page_ids)
         return ((page_id, place_size(population)) for page_id, population in pages.values_list("pk", "population"))
@@ -265,7 +266,7 @@ class CostBandFacet(ChoiceFacet):
         super().__init__("cost", _("Cost per year"), "cost_amount", CostBand)
 
     def pairs(self, page_ids=None):
-        pages = PracticePage.objects.exclude(cost_amount=None)
+        pages = PracticePage.objects.exclude(cost_amount=None).order_by()
         if page_ids is not None:
             pages = pages.filter(pk__in=page_ids)
         rows = pages.values_list(

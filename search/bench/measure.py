@@ -16,7 +16,9 @@ from wagtail.models import Locale
 
 from practices.models import PracticePage
 from search.analysis import analyse_query
+from search.documents import plain_texts
 from search.facet_index import build, worker
+from search.models import SearchWord
 from search.similar import store_similar
 from search.tasks import refresh_similar
 
@@ -235,6 +237,56 @@ def _timed_each(pages: list, run: Callable) -> tuple[float, float]:
         run(page.pk)
         samples.append((time.perf_counter() - start) * 1000)
     return _median(samples)
+
+
+PLAIN_TABLE = "bench_plain_fts"
+
+
+def _sqlite_mb(prefix: str) -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE %s", [prefix + "%"])
+        return cursor.fetchone()[0] / 2**20
+
+
+def _postgres_mb(table: str) -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_total_relation_size(%s)", [table])
+        return cursor.fetchone()[0] / 2**20
+
+
+def _chunks(ids: list[int], size: int = 2000):
+    # the texts are read before each insert: one connection cannot read while an executemany writes
+    return (ids[start : start + size] for start in range(0, len(ids), size))
+
+
+def index_size_row() -> Row:
+    """The search index's size (stems, labels and names, both languages' suggestion words) against a plain
+    full-text index of the same practices' titles and bodies as written, built here for the comparison."""
+    from search.backends import postgres, sqlite
+
+    ids = list(PracticePage.objects.order_by("pk").values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"CREATE VIRTUAL TABLE {PLAIN_TABLE} USING fts5(title, body)")
+            for chunk in _chunks(ids):
+                cursor.executemany(
+                    f"INSERT INTO {PLAIN_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", plain_texts(chunk)
+                )
+            ours = _sqlite_mb(sqlite.TABLE) + _sqlite_mb(SearchWord._meta.db_table)
+            plain = _sqlite_mb(PLAIN_TABLE)
+        else:
+            cursor.execute(f"CREATE TABLE {PLAIN_TABLE} (page_id bigint PRIMARY KEY, document tsvector NOT NULL)")
+            for chunk in _chunks(ids):
+                cursor.executemany(
+                    f"INSERT INTO {PLAIN_TABLE} VALUES (%s, setweight(to_tsvector('simple', %s), 'A') || "
+                    "to_tsvector('simple', %s))",
+                    plain_texts(chunk),
+                )
+            cursor.execute(f"CREATE INDEX {PLAIN_TABLE}_gin ON {PLAIN_TABLE} USING gin (document)")
+            ours = _postgres_mb(postgres.TABLE) + _postgres_mb(SearchWord._meta.db_table)
+            plain = _postgres_mb(PLAIN_TABLE)
+        cursor.execute(f"DROP TABLE {PLAIN_TABLE}")
+    return Row("search index MB (ours / plain title + body)", 1, round(ours, 1), round(plain, 1))
 
 
 def rows_as_dicts(rows: list[Row]) -> list[dict]:

@@ -52,3 +52,19 @@ def test_bulk_pages_are_a_sound_wagtail_tree_served_and_seen_by_the_change_feed(
     rebuild()
     found = client.get(site_tree.index.url, {"q": pages[0].title.split()[0]})
     assert found.status_code == 200 and pages[0].title in found.content.decode()
+
+
+def test_the_benchmark_reports_the_index_size_against_a_plain_index_and_leaves_no_table_behind(site_tree):
+    from django.db import connection
+
+    from search.bench.measure import PLAIN_TABLE, index_size_row
+    from search.documents import rebuild
+
+    create_practices(20, batch=10)
+    rebuild()
+    row = index_size_row()
+    ours, plain = row.median_ms, row.p95_ms
+    assert ours > 0 and plain > 0
+    # stems, labels in both languages and names make our index larger than the plain text's, not tenfold
+    assert plain < ours < 10 * plain
+    assert PLAIN_TABLE not in connection.introspection.table_names()

@@ -14,7 +14,7 @@ from django.db import connection
 
 from practices.models import PracticePage
 from search.bench.data import create_practices
-from search.bench.measure import rows_as_dicts, run_benchmark, run_map_benchmark
+from search.bench.measure import index_size_row, rows_as_dicts, run_benchmark, run_map_benchmark
 from search.documents import rebuild
 from search.management.commands.refresh_search import analyse_database
 from search.progress import Progress
@@ -53,7 +53,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Similar practices computed in {time.perf_counter() - started:.0f} s.")
         analyse_database()
         total = PracticePage.objects.live().count()
-        rows = run_map_benchmark(options["requests"]) if options["map_only"] else run_benchmark(options["requests"])
+        if options["map_only"]:
+            rows = run_map_benchmark(options["requests"])
+        else:
+            rows = run_benchmark(options["requests"]) + [index_size_row()]
 
         self.stdout.write(f"\n{connection.vendor}, {total} live practices, {options['requests']} requests per row\n")
         self.stdout.write(f"{'measurement':<46} {'median ms':>10} {'p95 ms':>9} {'target':>8} {'met':>4} {'× raw':>7}")
