@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,6 +20,11 @@ from search.geo import DEFAULT_NEAR_KM, NEAR_KM
 from search.params import SORTS
 
 FACET_VALUES_SHOWN = 8  # more values sit in a <details> under each facet
+
+
+@lru_cache(maxsize=8192)
+def _element_id(facet: str, value: str) -> str:
+    return f"f-{facet}-{slugify(value)}"
 
 
 def query_string(params: SearchParams, *, drop: tuple[str, str] | None = None, **changes) -> str:
@@ -82,17 +88,13 @@ def search_context(request: HttpRequest, index_url: str, page_size: int) -> dict
         more = facet.values[FACET_VALUES_SHOWN:]
         facet.more_count, facet.more_selected = len(more), any(item.selected for item in more)
         for item in facet.values:  # built here: a template loop over hundreds of values is the slow part
-            element_id = f"f-{facet.name}-{slugify(item.value)}"
-            item.html = format_html(
-                '<input type="checkbox" id="{}" name="{}" value="{}"{}> <label for="{}">{} '
-                '<span class="count">({})</span></label>',
-                element_id,
-                facet.name,
-                item.value,
-                mark_safe(" checked") if item.selected else "",
-                element_id,
-                item.label,
-                item.count,
+            element_id = _element_id(facet.name, item.value)
+            checked = " checked" if item.selected else ""
+            value, label = conditional_escape(item.value), conditional_escape(item.label)
+            # every part is escaped or ours; format_html was a tenth of the page's time
+            item.html = mark_safe(  # noqa: S308
+                f'<input type="checkbox" id="{element_id}" name="{facet.name}" value="{value}"{checked}>'
+                f' <label for="{element_id}">{label} <span class="count">({item.count:d})</span></label>'
             )
     return {
         "search": outcome,

@@ -139,3 +139,11 @@ def test_new_practice_is_found_and_unpublished_one_disappears(client, site_tree)
     assert result_titles(client.get(site_tree.index.url, {"q": "harbour"}).content.decode()) == ["Welcome Pilots"]
     page.unpublish()
     assert result_titles(client.get(site_tree.index.url, {"q": "harbour"}).content.decode()) == []
+
+
+def test_facet_values_from_records_are_escaped(client, site_tree):
+    make_practice(site_tree.index, "Escaped Region", places=(("Leipzig", '<img src=x onerror="alert(1)">', "DE"),))
+    html = client.get(site_tree.index.url).content.decode()
+    assert "<img src=x" not in html
+    assert 'value="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"' in html
+    assert '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <span class="count">(1)</span>' in html
