@@ -11,7 +11,7 @@ PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check bench bench-map relevance loadtest loadcheck accuracy clean
+.PHONY: help install setup run test test-postgres lint format check bench bench-stack bench-map relevance loadtest loadcheck accuracy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -67,6 +67,10 @@ loadcheck: install ## gunicorn on PostgreSQL (praxis_loadcheck) under wrk, 16 co
 
 bench: install ## Benchmark the search on 10,000 synthetic practices (separate database bench.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(MANAGE) search_bench --practices $${BENCH_PRACTICES:-10000}
+
+bench-stack: install ## The search page under gunicorn (2 workers) + wrk, 16 connections x 15 s, on the benchmark database (BENCH_DATABASE_URL)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null; } || { echo "wrk is missing: apt-get install wrk"; exit 2; }
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python -m search.bench.stack
 
 bench-map: install ## Time the map's cluster endpoint on 100,000 synthetic practices (bench-map.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-map.sqlite3} $(MANAGE) search_bench --map-only --practices $${BENCH_PRACTICES:-100000} --json bench-map.json

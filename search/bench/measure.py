@@ -16,23 +16,13 @@ from wagtail.models import Locale
 
 from practices.models import PracticePage
 from search.analysis import analyse_query
+from search.bench.queries import QUERIES
 from search.documents import plain_texts
 from search.facet_index import build, worker
 from search.models import SearchWord
 from search.similar import store_similar
 from search.tasks import refresh_similar
 
-ONE_WORD = ["refugees", "mentoring", "employers", "recognition", "nursing", "childcare", "logistics", "apprenticeship"]
-TWO_WORDS = [
-    "language courses",
-    "women mentoring",
-    "employers internship",
-    "skills assessment",
-    "young refugees",
-    "vocational training",
-    "recognition certificates",
-    "business startup",
-]
 FACETS_TWO = {"theme": "employer-engagement", "country": "DE"}
 # What production does on publish: the follow-up work is queued in the database (kb/settings/production.py).
 QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -132,7 +122,7 @@ def run_map_benchmark(requests: int = 100) -> list[Row]:
 def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
     client = Client()
     index_url = "/en/practices/"
-    queries = [q for pair in zip(ONE_WORD, TWO_WORDS, strict=True) for q in pair]
+    queries = QUERIES
     english = Locale.objects.get(language_code="en")
     rng = random.Random(seed)
     ids = list(PracticePage.objects.live().filter(locale=english).values_list("pk", flat=True))
