@@ -16,6 +16,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from practices.memo import remember
+
 
 class Setting(models.TextChoices):
     URBAN = "urban", _("Urban")
@@ -190,7 +192,7 @@ def prerequisite_list(stream) -> list[dict]:
     """The prerequisites of a practice as plain data: kind, condition (a partner's kind by slug), essential, note."""
     from practices.blocks import PREREQUISITE_KINDS, organisation_type_choices
 
-    partner_labels = dict(organisation_type_choices())
+    partner_labels = remember("organisation types", lambda: dict(organisation_type_choices()))  # once per request
     items = []
     for block in stream:
         value = block.value
