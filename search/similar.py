@@ -45,7 +45,7 @@ TERM_WEIGHTS = {"themes": 3.0, "target_groups": 2.0, "transfer_audiences": 1.5}
 TEXT_WEIGHT = 2.0
 DISTINCTIVE_WORDS = 6
 MIN_WORD = 5  # distinctive words are longer than four letters
-BLOCK = 128  # practices scored together (a block costs practices × BLOCK × 4 bytes)
+BLOCK = 128  # practices whose term scores are one matrix product (a block costs practices × BLOCK × 4 bytes)
 COMPUTED_MARK = "similar-computed:{}"
 
 Progress = Callable[[int, int], None]
@@ -145,39 +145,76 @@ def compute_many(page_ids: Iterable[int], progress: Progress | None = None) -> d
     wanted = set(page_ids)
     collection = _Collection.load(wanted)
     todo = [pk for pk in collection.ids.tolist() if pk in wanted]
-    shown: dict[int, np.ndarray] = {}
+    hidden: dict[int, np.ndarray] = {}  # locale id -> positions of the practices that language does not show
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     results: dict[int, list[tuple[int, float]]] = {pk: [] for pk in wanted}
-    size = len(collection.ids)
     for start in range(0, len(todo), BLOCK):
         block = todo[start : start + BLOCK]
         rows = [collection.position[pk] for pk in block]
         # block × practices: the weighted count of the terms each of the block shares with each practice
         shared = (collection.terms[rows] * collection.weights) @ collection.terms.T
-        for column, pk in enumerate(block):
+        for row, pk in enumerate(block):
             locale_id = collection.locale[pk]
-            if locale_id not in shown:
+            if locale_id not in hidden:
                 allowed = _candidates(locale_id, languages[locale_id])
-                shown[locale_id] = np.isin(collection.ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
-            hidden = ~shown[locale_id]
-            hidden[collection.translation_group[pk]] = True
-            scores = shared[column].astype(np.float64)
-            relevance = np.zeros(size, dtype=np.float64)
-            for word in collection.distinctive.get(pk, []):
-                if word in collection.postings:
-                    relevance[collection.postings[word]] += collection.rarity[word]
-            relevance[hidden] = 0
-            for rank, hit in enumerate(_best(relevance, TEXT_HITS)):
-                scores[hit] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
-            scores[hidden] = 0
-            results[pk] = [(int(collection.ids[n]), float(scores[n])) for n in _best(scores, SIMILAR_COUNT)]
+                shown = np.isin(collection.ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
+                hidden[locale_id] = np.flatnonzero(~shown)
+            results[pk] = _neighbours(collection, pk, shared[row], hidden[locale_id])
         if progress:
             progress(min(start + BLOCK, len(todo)), len(todo))
     return results
 
 
+def _neighbours(collection: _Collection, pk: int, terms: np.ndarray, hidden: np.ndarray) -> list[tuple[int, float]]:
+    """The best ``SIMILAR_COUNT`` of one practice, from its term scores against every practice (``terms``).
+
+    A practice that is neither among the text hits nor among the four best by term score cannot be among
+    the best: those four score at least as much and come first on a tie.
+    """
+    excluded = np.concatenate([hidden, np.asarray(collection.translation_group[pk], dtype=np.int64)])
+    terms[excluded] = 0
+    text_hits = _text_hits(collection, pk, excluded, len(terms))
+    candidates = np.union1d(_best_by_terms(terms), text_hits)
+    scores = terms[candidates].astype(np.float64)
+    for rank, hit in enumerate(text_hits.tolist()):
+        scores[np.searchsorted(candidates, hit)] += TEXT_WEIGHT * (1 - rank / TEXT_HITS)
+    best = _best(scores, SIMILAR_COUNT)
+    return [(int(collection.ids[candidates[n]]), float(scores[n])) for n in best]
+
+
+def _best_by_terms(terms: np.ndarray) -> np.ndarray:
+    """The ``SIMILAR_COUNT`` best positions by term score, ties in position order. Term scores are sums of a
+    few weights, so thousands tie: a pass for each of the (at most four) best values finds their first
+    positions, cheaper than ordering the collection."""
+    chosen: list[np.ndarray] = []
+    needed = SIMILAR_COUNT
+    below = np.inf
+    while needed > 0:
+        value = terms.max(initial=0, where=terms < below)
+        if value <= 0:
+            break
+        first = np.flatnonzero(terms == value)[:needed]
+        chosen.append(first)
+        needed -= len(first)
+        below = value
+    return np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
+
+
+def _text_hits(collection: _Collection, pk: int, excluded: np.ndarray, size: int) -> np.ndarray:
+    """Positions of the ``TEXT_HITS`` practices sharing the rarest weight of the practice's distinctive words,
+    best first, ties in position (id) order."""
+    words = [word for word in collection.distinctive.get(pk, []) if word in collection.postings]
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    relevance = np.zeros(size, dtype=np.float64)
+    for word in words:
+        relevance[collection.postings[word]] += collection.rarity[word]
+    relevance[excluded] = 0
+    return _best(relevance, TEXT_HITS)
+
+
 def _best(values: np.ndarray, count: int) -> np.ndarray:
-    """Positions of the ``count`` highest positive values, highest first, ties in id order."""
+    """Positions of the ``count`` highest positive values, highest first, ties in position (id) order."""
     positive = np.flatnonzero(values > 0)
     if len(positive) > count:
         threshold = np.partition(values[positive], len(positive) - count)[len(positive) - count]
