@@ -38,14 +38,10 @@ MAX_INCREMENTAL_PAGES = 200  # more changed practices than this: rebuild
 # Positions of removed practices are not reused; rebuild once the dead ones outnumber the live ones.
 
 
-def _sort_keys(row: tuple) -> dict[str, tuple]:
-    pk, _locale, _key, title, start_year, published = row
-    title_key = (title.casefold(), pk)
-    return {
-        "title": title_key,
-        "start_year": (start_year is None, -(start_year or 0), *title_key),
-        "newest": (published is None, -(published.timestamp() if published else 0), -pk),
-    }
+def _sort_facts(row: tuple) -> tuple[str, int | None, float | None]:
+    """What the sorts compare of a practice: folded title, start year, first publication (a timestamp)."""
+    _pk, _locale, _key, title, start_year, published = row
+    return title.casefold(), start_year, published.timestamp() if published else None
 
 
 def shown_practices():
@@ -62,8 +58,7 @@ class FacetIndex:
     locale_of: dict[int, int] = field(default_factory=dict)
     postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> practices
     orders: dict[str, list[int]] = field(default_factory=dict)  # sort -> practice ids, best first
-    sort_keys: dict[str, dict[int, tuple]] = field(default_factory=dict)  # sort -> practice id -> its key
-    values_of: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # id -> (facet, value)s
+    sort_facts: list[tuple | None] = field(default_factory=list)  # bit position -> ``_sort_facts`` of its practice
     _labels: dict = field(default_factory=dict)
     _keys: dict = field(default_factory=dict)  # practice id -> (translation key, locale id)
     _groups: dict = field(default_factory=dict)  # translation key -> frozenset of practice ids
@@ -170,6 +165,14 @@ class FacetIndex:
         fallback = [pk for page_locale, pk in versions if page_locale == self._default_locale_id]
         return fallback or [min(versions)[1]]
 
+    def sort_key(self, sort: str, pk: int) -> tuple:
+        title, start_year, published = self.sort_facts[self.bit[pk]]
+        if sort == "title":
+            return title, pk
+        if sort == "start_year":
+            return start_year is None, -(start_year or 0), title, pk
+        return published is None, -(published or 0), -pk  # newest
+
     # Incremental updates ------------------------------------------------------------------------
 
     def updated(self, page_ids: set[int], *, version: int, labels: bool = False) -> FacetIndex:
@@ -191,8 +194,7 @@ class FacetIndex:
             locale_of=dict(self.locale_of),
             postings={name: dict(postings) for name, postings in self.postings.items()},
             orders={sort: list(order) for sort, order in self.orders.items()},
-            sort_keys={sort: dict(keys) for sort, keys in self.sort_keys.items()},
-            values_of=dict(self.values_of),
+            sort_facts=list(self.sort_facts),
             _labels={} if labels else self._labels,
             _keys=dict(self._keys),
             _groups=dict(self._groups),
@@ -220,16 +222,20 @@ class FacetIndex:
         if position is None:
             return
         self.ids[position] = None  # positions are not reused: cached bit sets stay meaningful
-        mask = ~(1 << position)
-        for name, value in self.values_of.pop(pk, ()):
-            remaining = self.postings[name].get(value, 0) & mask
-            if remaining:
-                self.postings[name][value] = remaining
-            else:
-                self.postings[name].pop(value, None)
+        bit = 1 << position
+        mask = ~bit
+        # Every value is looked at (a few hundred ``&`` per practice): remembering each practice's values
+        # instead cost two fifths of the index's memory.
+        for postings in self.postings.values():
+            for value, bits in list(postings.items()):
+                if bits & bit:
+                    remaining = bits & mask
+                    if remaining:
+                        postings[value] = remaining
+                    else:
+                        del postings[value]
         for sort in SORTS:
             self.orders[sort].remove(pk)
-            del self.sort_keys[sort][pk]
         key, _locale = self._keys.pop(pk)
         self.locale_of.pop(pk, None)
         group = self._groups[key] - {pk}
@@ -250,11 +256,9 @@ class FacetIndex:
         for name, value in values:
             self.postings.setdefault(name, {})
             self.postings[name][value] = self.postings[name].get(value, 0) | bit
-        self.values_of[pk] = tuple(values)
-        for sort, sort_key in _sort_keys(row).items():
-            keys = self.sort_keys[sort]
-            keys[pk] = sort_key
-            bisect.insort(self.orders[sort], pk, key=keys.__getitem__)
+        self.sort_facts.append(_sort_facts(row))
+        for sort in SORTS:
+            bisect.insort(self.orders[sort], pk, key=lambda other, sort=sort: self.sort_key(sort, other))
 
     def _rechoose(self, bits: int, locale_id: int, groups: set) -> int:
         """A locale's candidates after changes to some translation groups."""
@@ -280,20 +284,16 @@ def build(version: int | None = None) -> FacetIndex:
         groups.setdefault(row[2], set()).add(row[0])
     index._groups = {key: frozenset(members) for key, members in groups.items()}
     index.locale_of = {row[0]: row[1] for row in rows}
-    values: dict[int, list[tuple[str, str]]] = {row[0]: [] for row in rows}
     for name, facet in FACETS.items():
         positions: dict[str, list[int]] = {}
         for page_id, value in facet.pairs():
             position = index.bit.get(page_id)
             if position is not None:
                 positions.setdefault(value, []).append(position)
-                values[page_id].append((name, value))
         index.postings[name] = {value: index.bits_of_positions(each) for value, each in positions.items()}
-    index.values_of = {pk: tuple(pairs) for pk, pairs in values.items()}
-    keys = {row[0]: _sort_keys(row) for row in rows}
+    index.sort_facts = [_sort_facts(row) for row in rows]
     for sort in SORTS:
-        index.sort_keys[sort] = {pk: row_keys[sort] for pk, row_keys in keys.items()}
-        index.orders[sort] = sorted(index.ids, key=index.sort_keys[sort].__getitem__)
+        index.orders[sort] = sorted(index.ids, key=lambda pk, sort=sort: index.sort_key(sort, pk))
     return index
 
 
