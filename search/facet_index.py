@@ -58,7 +58,7 @@ class FacetIndex:
     locale_of: dict[int, int] = field(default_factory=dict)
     postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> practices
     orders: dict[str, list[int]] = field(default_factory=dict)  # sort -> practice ids, best first
-    sort_facts: list[tuple | None] = field(default_factory=list)  # bit position -> ``_sort_facts`` of its practice
+    sort_facts: list[tuple] = field(default_factory=list)  # bit position -> ``_sort_facts`` of its practice
     _labels: dict = field(default_factory=dict)
     _keys: dict = field(default_factory=dict)  # practice id -> (translation key, locale id)
     _groups: dict = field(default_factory=dict)  # translation key -> frozenset of practice ids
