@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.db import connection
 
 from search.analysis import Phrase, Query, Term
-from search.backends import by_tier
 
 TABLE = "practice_search_document"
 # ts_rank weights for {D, C, B, A}: body, labels, title far apart (see the SQLite backend).
@@ -58,11 +57,19 @@ class PostgresBackend:
         """Best first: every word in the title, then in title or labels, then anywhere; by ts_rank within each."""
         if not query:
             return []
-        ids = self._ids(tsquery(query, require_all=require_all), ranked=True)
-        if not require_all or len(ids) < 2:
-            return ids
-        tiers = [set(self._ids(tsquery(query, weights=weights), ranked=False)) for weights in ("A", "AB")]
-        return by_tier(ids, tiers)
+        expression = tsquery(query, require_all=require_all)
+        if not require_all:
+            return self._ids(expression, ranked=True)
+        # The tiers are ordered in the same pass: each further query re-read every matching document.
+        sql = (
+            f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s) "
+            "ORDER BY document @@ to_tsquery('simple', %s) DESC, document @@ to_tsquery('simple', %s) DESC, "
+            f"ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id"
+        )
+        title, title_or_labels = (tsquery(query, weights=weights) for weights in ("A", "AB"))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, title, title_or_labels, expression])
+            return [row[0] for row in cursor.fetchall()]
 
     def clause_ids(self, query: Query) -> list[set[int]]:
         return [set(self._ids(clause_tsquery(clause), ranked=False)) for clause in query.clauses]
