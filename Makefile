@@ -70,7 +70,7 @@ bench: install ## Benchmark the search on 10,000 synthetic practices (separate d
 
 bench-stack: install ## The search page under gunicorn (2 workers) + wrk, 16 connections x 15 s, on the benchmark database (BENCH_DATABASE_URL)
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null; } || { echo "wrk is missing: apt-get install wrk"; exit 2; }
-	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python -m search.bench.stack
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python -m kb.bench_stack
 
 bench-map: install ## Time the map's cluster endpoint on 100,000 synthetic practices (bench-map.sqlite3; BENCH_DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=kb.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-map.sqlite3} $(MANAGE) search_bench --map-only --practices $${BENCH_PRACTICES:-100000} --json bench-map.json

@@ -5,7 +5,7 @@ Serves the benchmark database ``BENCH_DATABASE_URL`` (built by ``make bench``) w
 then runs wrk with 16 connections for 15 s; each request asks one of the benchmark's 16 queries in turn.
 Prints req/s, p50/p95/p99 and errors and writes ``bench-stack.json``.
 
-    python -m search.bench.stack [--duration 15] [--connections 16] [--workers 2] [--output bench-stack.json]
+    python -m kb.bench_stack [--duration 15] [--connections 16] [--workers 2] [--output bench-stack.json]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from cards.loadtest import REPORT, SETTINGS, free_port, run_wrk, wait_until_up
 from search.bench.queries import QUERIES
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 ROTATE = """
 local queries = {%s}
 local n = 0
