@@ -16,7 +16,9 @@ Shared by the search page (the practice index) and the JSON API, so both answer 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from django.db.models import Prefetch
@@ -248,11 +250,11 @@ def _did_you_mean(query: Query, ranking: Ranking, index: FacetIndex, shown: int,
     if not corrected:
         return None
     better = rank(analysed(corrected, query.language), lambda ids: (shown & index.bits_of(ids)).bit_count())
-    found = (shown & index.bits_of(better.ids)).bit_count()
+    found = (shown & index.bits_of(better.members())).bit_count()
     return {"q": corrected, "count": found} if found > count else None
 
 
-def own_language_first(ordered: list[int], locale_of: dict[int, int], locale_id: int, stop: int) -> list[int]:
+def own_language_first(ordered: Iterable[int], locale_of: dict[int, int], locale_id: int, stop: int) -> list[int]:
     """The first ``stop`` ids of ``ordered`` with the practices of ``locale_id`` before the others (each in
     its order); the scan ends as soon as the page is known."""
     own: list[int] = []
@@ -293,7 +295,7 @@ def matching_bits(params: SearchParams, locale: Locale | None = None) -> tuple[F
         query = analysed(params.q, locale.language_code)
         if query:  # the same practices as the search page
             selected = bits
-            bits &= index.bits_of(rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count()).ids)
+            bits &= index.bits_of(rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count()).members())
         return index, bits
 
 
@@ -337,18 +339,17 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     selected = base
     for bits in selections.values():
         selected &= bits
-    ranked: list[int] | None = None
     ranking: Ranking | None = None
+    matched_bits = 0
     if query:
-        seen: dict = {}
 
         def shown(ids: list[int]) -> int:
-            seen["ids"], seen["bits"] = ids, index.bits_of(ids)
-            return (selected & seen["bits"]).bit_count()
+            nonlocal matched_bits
+            matched_bits = index.bits_of(ids)
+            return (selected & matched_bits).bit_count()
 
         ranking = rank(query, shown)
-        ranked = ranking.ids
-        base &= seen["bits"] if seen.get("ids") is ranked else index.bits_of(ranked)
+        base &= index.bits_of(ranking.members()) if ranking.extra else matched_bits
     matching = base
     for bits in selections.values():
         matching &= bits
@@ -356,12 +357,15 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
     facets = _facet_results(index, base, selections, params, shown_base=candidates if count == 0 else None)
     sort = params.effective_sort
     start = _start(params, count, clamp_page)
-    if ranked is not None and sort == "relevance":
-        ordered = index.filter_ids(ranked, matching)
+    ordered: Iterable[int]
+    if ranking is not None and sort == "relevance":
+        ordered = index.filter_tiers(ranking.tiers(), matching)  # ranks only the tiers the page reaches
     else:
         ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
     stop = start + params.page_size
-    if not params.sort:
+    if params.sort:
+        ordered = list(islice(ordered, stop))
+    else:
         # Unless the reader chose an order, practices in the reader's language come before those shown
         # in another language (not yet translated), each group in its own order.
         ordered = own_language_first(ordered, index.locale_of, locale.pk, stop)
@@ -376,7 +380,7 @@ def _run_search(params: SearchParams, locale: Locale, clamp_page: bool) -> Searc
         facets=facets,
     )
     if ranking is not None:
-        outcome.complete_count = (matching & index.bits_of(ranking.complete)).bit_count()
+        outcome.complete_count = (matching & matched_bits).bit_count()
         outcome.partial = ranking.partial and outcome.complete_count < count
         if outcome.complete_count < FEW:
             outcome.did_you_mean = _did_you_mean(query, ranking, index, selected, outcome.complete_count)
@@ -397,15 +401,14 @@ def matching_ids(params: SearchParams, locale: Locale | None = None, *, limit: i
         matching = index.candidates(locale.pk) & _near_bits(index, params)
         for name, values in params.filters.items():
             matching &= index.selection(name, values)
-        ranked: list[int] | None = None
+        ranking: Ranking | None = None
         query = analysed(params.q, locale.language_code)
         if query:  # the same practices, in the same order, as the search page
             selected = matching
-            ranked = rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count()).ids
-            matching &= index.bits_of(ranked)
+            ranking = rank(query, lambda ids: (selected & index.bits_of(ids)).bit_count())
+            matching &= index.bits_of(ranking.members())
         sort = params.effective_sort
-        if ranked is not None and sort == "relevance":
-            ordered = index.filter_ids(ranked, matching)
-        else:
-            ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
+        if ranking is not None and sort == "relevance":
+            return list(islice(index.filter_tiers(ranking.tiers(), matching), limit))
+        ordered = index.ordered(matching, "newest" if sort == "relevance" else sort)
         return ordered if limit is None else ordered[:limit]

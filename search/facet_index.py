@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -129,11 +130,22 @@ class FacetIndex:
 
     def filter_ids(self, page_ids, bits: int) -> list[int]:
         """``page_ids`` (in their order) that are in ``bits``."""
+        return self._kept(page_ids, self.members(bits, len(self.ids) + 1))
+
+    def filter_tiers(self, tiers: Iterable[list[int]], bits: int) -> Iterator[int]:
+        """The ids of each tier in turn (in their order) that are in ``bits``: a tier is read only once
+        the ones before it are used up, so a page of results ranks only what it shows."""
+        members = None
+        for tier in tiers:
+            if members is None:
+                members = self.members(bits, len(self.ids) + 1)
+            yield from self._kept(tier, members)
+
+    def _kept(self, page_ids, members: np.ndarray) -> list[int]:
         ids = page_ids if isinstance(page_ids, np.ndarray) else np.asarray(page_ids, dtype=np.int64)
         if not ids.size:
             return []
         positions = self._positions_of(ids)
-        members = self.members(bits, len(self.ids) + 1)
         keep = members[positions]  # -1 (unknown practice) reads the last entry, which is never set
         keep &= positions >= 0
         return ids[keep].tolist()

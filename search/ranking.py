@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -54,12 +55,52 @@ def ranked_ids(
     return ids if limit is None else ids[:limit]
 
 
+class RankedOrder:
+    """The practices with every word in rank order, read tier by tier from the backend as they are needed.
+
+    Counting needs only which practices match (``matched``, unranked and cheap); a page of 20 needs only
+    the first tier or two. Ranking every match costs most of a search at 100,000 practices, so a tier is
+    ranked only when a reader gets that far, and each ranked tier is kept for the rest of the request.
+    """
+
+    def __init__(self, tiers: Iterator[list[int]]) -> None:
+        self._source = tiers
+        self._read: list[list[int]] = []
+
+    def tiers(self) -> Iterator[list[int]]:
+        position = 0
+        while True:
+            if position == len(self._read):
+                tier = next(self._source, None)
+                if tier is None:
+                    return
+                self._read.append(tier)
+            yield self._read[position]
+            position += 1
+
+
 @dataclass
 class Ranking:
-    ids: list[int]  # best first: every word, then (when ``partial``) most of the words
-    complete: set[int] = field(default_factory=set)  # practices with every word
+    matched: list[int]  # practices with every word, unordered
+    order: RankedOrder
+    extra: list[int] = field(default_factory=list)  # with most of the words, best first (when ``partial``)
     partial: bool = False
     clause_hits: list[set[int]] | None = None
+
+    def members(self) -> list[int]:
+        """Every practice in the ranking, unordered."""
+        return self.matched + self.extra
+
+    def tiers(self) -> Iterator[list[int]]:
+        """The ranking in order, a tier at a time: every word (best first), then most of the words."""
+        yield from self.order.tiers()
+        if self.extra:
+            yield self.extra
+
+    @property
+    def ids(self) -> list[int]:
+        """The whole ranking in order (ranks every tier: for exports, not for a page)."""
+        return [pk for tier in self.tiers() for pk in tier]
 
 
 def most_words_needed(clauses: int, complete: int) -> int:
@@ -74,24 +115,22 @@ def rank(query: Query, shown) -> Ranking:
     ``FEW``, and only for queries of two or more words.
     """
     backend = get_backend()
-    ids = backend.ranked_ids(query)
-    ranking = Ranking(ids=ids, complete=set(ids))
+    matched = backend.matched_ids(query)
+    ranking = Ranking(matched=matched, order=RankedOrder(backend.ranked_tiers(query)))
     clauses = len(query.clauses)
-    complete = shown(ids)
+    complete = shown(matched)
     if clauses < 2 or complete >= FEW:
         return ranking
     hits = backend.clause_ids(query)
-    matched: Counter = Counter()
+    ranking.clause_hits = hits
+    counted: Counter = Counter()
     for found in hits:
-        matched.update(found)
+        counted.update(found)
     need = most_words_needed(clauses, complete)
-    extra = {pk for pk, count in matched.items() if need <= count < clauses}
+    extra = {pk for pk, count in counted.items() if need <= count < clauses}
     if not extra:
-        ranking.clause_hits = hits
         return ranking
     order = {pk: position for position, pk in enumerate(backend.ranked_ids(query, require_all=False))}
-    ordered = sorted(extra, key=lambda pk: (-matched[pk], order.get(pk, len(order)), pk))
-    ranking.ids = ids + ordered
+    ranking.extra = sorted(extra, key=lambda pk: (-counted[pk], order.get(pk, len(order)), pk))
     ranking.partial = True
-    ranking.clause_hits = hits
     return ranking

@@ -3,9 +3,14 @@
 A backend module ends with ``SearchBackend = <class>`` (the habit of modelsearch's backend modules) and
 the class offers one small interface:
 
+- ``matched_ids(query) -> list[int]``: the practices with every word, unordered (for counts, which need
+  no ranking);
+- ``ranked_tiers(query) -> Iterator[list[int]]``: the same practices best first, one tier at a time
+  (every word in the title, then in title or labels, then anywhere), so that a page of results ranks
+  only the tiers it reaches;
 - ``ranked_ids(query, require_all=True) -> list[int]``: practice ids, best first, all of them (the
-  engine intersects with the practices of the active locale and the selected filters); with
-  ``require_all=False`` practices matching any clause of the query;
+  tiers joined; the engine intersects with the practices of the active locale and the selected
+  filters); with ``require_all=False`` practices matching any clause of the query;
 - ``clause_ids(query) -> list[set[int]]``: the practices matching each word or phrase, for ranking by
   how many of the words a practice has when not all of them match anywhere;
 - ``index(documents)``, ``remove(ids)``, ``clear()``: keep the stored documents current.
@@ -18,6 +23,7 @@ database vendor (``sqlite``, ``postgres``).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Protocol
 
@@ -31,6 +37,10 @@ ELASTICSEARCH_MODULE = "search.backends.elasticsearch"
 
 
 class PracticeSearchBackend(Protocol):
+    def matched_ids(self, query: Query) -> list[int]: ...
+
+    def ranked_tiers(self, query: Query) -> Iterator[list[int]]: ...
+
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]: ...
 
     def clause_ids(self, query: Query) -> list[set[int]]: ...

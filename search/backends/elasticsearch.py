@@ -518,6 +518,12 @@ class ElasticsearchBackend:
             search.minimum_clauses = 1
         return list(self.page_ids(search))
 
+    def matched_ids(self, query: Query) -> list[int]:
+        return self.ranked_ids(query)
+
+    def ranked_tiers(self, query: Query) -> Iterator[list[int]]:
+        yield self.ranked_ids(query)
+
     def clause_ids(self, query: Query) -> list[set[int]]:
         return [
             set(self.page_ids(ClusterSearch(language=query.language, query=Query(query.text, *_alone(c)))))

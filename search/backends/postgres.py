@@ -7,6 +7,8 @@ query is built as a ``tsquery`` of quoted stems (letters and digits only), never
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.db import connection
 
 from search.analysis import Phrase, Query, Term
@@ -53,23 +55,44 @@ class PostgresBackend:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
+    def matched_ids(self, query: Query) -> list[int]:
+        return self._ids(tsquery(query), ranked=False) if query else []
+
+    def ranked_tiers(self, query: Query) -> Iterator[list[int]]:
+        """Every word in the title, then in title or labels, then anywhere; by ts_rank within each.
+
+        The title tier is ranked alone; the rest (one pass for both of its tiers) only when a page reaches
+        past it, since ranking every match costs most of a search when a word is in nearly every practice.
+        """
+        if not query:
+            return
+        expression = tsquery(query)
+        title, title_or_labels = (tsquery(query, weights=weights) for weights in ("A", "AB"))
+        rank = f"ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s) ORDER BY {rank}",
+                [title, expression],
+            )
+            yield [row[0] for row in cursor.fetchall()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id, document @@ to_tsquery('simple', %s) FROM {TABLE} "
+                "WHERE document @@ to_tsquery('simple', %s) AND NOT document @@ to_tsquery('simple', %s) "
+                f"ORDER BY 2 DESC, {rank}",
+                [title_or_labels, expression, title, expression],
+            )
+            rest = cursor.fetchall()
+        yield [pk for pk, in_labels in rest if in_labels]
+        yield [pk for pk, in_labels in rest if not in_labels]
+
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
-        """Best first: every word in the title, then in title or labels, then anywhere; by ts_rank within each."""
+        """All matches best first: the tiers joined (``require_all``), else by ts_rank of any word."""
         if not query:
             return []
-        expression = tsquery(query, require_all=require_all)
-        if not require_all:
-            return self._ids(expression, ranked=True)
-        # The tiers are ordered in the same pass: each further query re-read every matching document.
-        sql = (
-            f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s) "
-            "ORDER BY document @@ to_tsquery('simple', %s) DESC, document @@ to_tsquery('simple', %s) DESC, "
-            f"ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id"
-        )
-        title, title_or_labels = (tsquery(query, weights=weights) for weights in ("A", "AB"))
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, title, title_or_labels, expression])
-            return [row[0] for row in cursor.fetchall()]
+        if require_all:
+            return [pk for tier in self.ranked_tiers(query) for pk in tier]
+        return self._ids(tsquery(query, require_all=False), ranked=True)
 
     def clause_ids(self, query: Query) -> list[set[int]]:
         return [set(self._ids(clause_tsquery(clause), ranked=False)) for clause in query.clauses]

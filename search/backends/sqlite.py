@@ -8,10 +8,11 @@ practices.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.db import connection
 
 from search.analysis import Phrase, Query, Term
-from search.backends import by_tier
 
 TABLE = "practice_search_fts"
 # bm25() weights by column (title, labels, body); lower bm25 ranks higher. Tiers come first: practices
@@ -54,15 +55,33 @@ class SQLiteBackend:
             cursor.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{order}", [expression])
             return [row[0] for row in cursor.fetchall()]
 
+    def matched_ids(self, query: Query) -> list[int]:
+        return self._ids(match_expression(query), ranked=False) if query else []
+
+    def ranked_tiers(self, query: Query) -> Iterator[list[int]]:
+        """Every word in the title, then in title or labels, then anywhere; by bm25 within each.
+
+        bm25 costs most of a search when a word is in nearly every practice, so the title tier is ranked
+        alone (its score: the title match plus the whole match, as FTS5 scores every phrase of the
+        expression), and the rest only when a page reaches past it.
+        """
+        if not query:
+            return
+        everywhere = match_expression(query)
+        title = match_expression(query, columns=TIERS[0])
+        yield self._ids(f"({title}) AND ({everywhere})", ranked=True)
+        rest = self._ids(f"({everywhere}) NOT ({title})", ranked=True)
+        labels = set(self._ids(match_expression(query, columns=TIERS[1]), ranked=False))
+        yield [pk for pk in rest if pk in labels]
+        yield [pk for pk in rest if pk not in labels]
+
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
-        """Best first: every word in the title, then in title or labels, then anywhere; by bm25 within each."""
+        """All matches best first: the tiers joined (``require_all``), else by bm25 of any word."""
         if not query:
             return []
-        ids = self._ids(match_expression(query, require_all=require_all), ranked=True)
-        if not require_all or len(ids) < 2:
-            return ids
-        tiers = [set(self._ids(match_expression(query, columns=columns), ranked=False)) for columns in TIERS]
-        return by_tier(ids, tiers)
+        if require_all:
+            return [pk for tier in self.ranked_tiers(query) for pk in tier]
+        return self._ids(match_expression(query, require_all=False), ranked=True)
 
     def clause_ids(self, query: Query) -> list[set[int]]:
         return [set(self._ids(clause_expression(clause), ranked=False)) for clause in query.clauses]
