@@ -9,6 +9,7 @@ matched are shown, marked, after the start of the summary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -21,7 +22,8 @@ LABEL_SOURCES = ("themes", "target_groups", "transfer_audiences")
 
 
 def _text(practice, name: str) -> str:
-    return " ".join(strip_tags(str(getattr(practice, name, "") or "")).split())
+    value = str(getattr(practice, name, "") or "")
+    return " ".join((strip_tags(value) if "<" in value else value).split())
 
 
 def _marked(text: str, stems: set[str], language: str) -> tuple[str, bool]:
@@ -35,11 +37,31 @@ def _marked(text: str, stems: set[str], language: str) -> tuple[str, bool]:
     return "".join(out), found
 
 
-def _first_match(text: str, stems: set[str], language: str) -> re.Match | None:
-    for match in WORD.finditer(text):
-        if word_matches(match.group(0), stems, language):
-            return match
-    return None
+class _WordMatcher:
+    """Finds a query's words in texts; each distinct written word is stemmed and checked once per page."""
+
+    def __init__(self, query: Query) -> None:
+        self.stems = query.all_stems()
+        self.language = query.language
+        self.checked: set[str] = set()
+        self.hits: set[str] = set()
+
+    def first(self, text: str) -> re.Match | None:
+        words = set(WORD.findall(text))
+        for word in words - self.checked:
+            if word_matches(word, self.stems, self.language):
+                self.hits.add(word)
+        self.checked |= words
+        matching = words & self.hits
+        if not matching:
+            return None
+        return next(match for match in WORD.finditer(text) if match.group(0) in matching)
+
+
+@lru_cache(maxsize=4096)
+def _label_matches(label: str, stems: frozenset[str], language: str) -> bool:
+    """Whether a vocabulary label or synonym has a word of the query (a page of results repeats them)."""
+    return any(word_matches(word, stems, language) for word in WORD.findall(label))
 
 
 def practice_labels(practices: list, language: str) -> dict[int, list[tuple[str, list[str]]]]:
@@ -95,24 +117,25 @@ def mark_results(practices: list, query: Query | None) -> None:
             practice.search_highlight = ""
         return
     without_passage = []
+    matcher = _WordMatcher(query)
     for practice in practices:
-        practice.search_highlight = passage(practice, query)
+        practice.search_highlight = passage(practice, query, matcher)
         if not practice.search_highlight:
             without_passage.append(practice)
     if without_passage:
         labels = practice_labels(without_passage, query.language)
         for practice in without_passage:
-            practice.search_highlight = highlight(practice, query, labels.get(practice.pk, []))
+            practice.search_highlight = labels_highlight(practice, query, labels.get(practice.pk, []))
 
 
-def passage(practice, query: Query) -> SafeString:
+def passage(practice, query: Query, matcher: _WordMatcher | None = None) -> SafeString:
     """About ``WINDOW_WORDS`` words around the first match in the practice's text, matches in ``<mark>``;
     empty when no text of the practice has a word of the query."""
-    stems = query.all_stems()
-    language = query.language
+    matcher = matcher or _WordMatcher(query)
+    stems, language = matcher.stems, matcher.language
     for name in TEXT_FIELDS:
         text = _text(practice, name)
-        found = _first_match(text, stems, language)
+        found = matcher.first(text)
         if found:
             words_before = text[: found.start()].split()
             keep = WINDOW_WORDS // 4
@@ -128,16 +151,18 @@ def passage(practice, query: Query) -> SafeString:
 
 def highlight(practice, query: Query, labels: list[tuple[str, list[str]]] = ()) -> SafeString:
     """The matching passage (``passage``); without one, the start of the summary and the labels that matched."""
-    found = passage(practice, query)
-    if found:
-        return found
-    stems = query.all_stems()
+    return passage(practice, query) or labels_highlight(practice, query, labels)
+
+
+def labels_highlight(practice, query: Query, labels: list[tuple[str, list[str]]] = ()) -> SafeString:
+    """The start of the summary and the labels that matched (for a practice with no matching passage)."""
+    stems = frozenset(query.all_stems())
     language = query.language
     words = _text(practice, "summary").split()
     start = escape(" ".join(words[: WINDOW_WORDS // 2]) + (" …" if len(words) > WINDOW_WORDS // 2 else ""))
     matched = []
     for display, every in labels:
-        if any(_first_match(name, stems, language) for name in every):
+        if any(_label_matches(name, stems, language) for name in every):
             marked = f"<mark>{escape(display)}</mark>"
             if marked not in matched:
                 matched.append(marked)
