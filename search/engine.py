@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import QueryDict
 from wagtail.models import Locale
 
@@ -31,7 +30,7 @@ from practices.models import PracticePage, Theme
 from practices.params import ParameterError  # noqa: F401 (raised by parse_params; callers import it from here)
 from search.analysis import Query
 from search.facet_index import FacetIndex, facet_index
-from search.facets import FACETS, term_labels
+from search.facets import FACETS
 from search.geo import DEFAULT_NEAR_KM, Near, geo_index, parse_near
 from search.highlight import mark_results
 from search.params import DEFAULT_PAGE_SIZE, read_search_query
@@ -187,16 +186,36 @@ class TermLabel:
 
 
 def localise_themes(practices: list[PracticePage]) -> None:
-    """Give each practice's themes their label in the active language, for the card, in one query.
+    """Give each practice its themes, labelled in the active language, for the card: two queries for the list.
 
-    ``theme.localized`` costs two queries per theme on a card; the labels are looked up together instead
-    and the practices (never saved) carry them as their in-memory theme list.
+    The practice–theme links and the themes' labels are read as values (no Theme objects, no
+    ``theme.localized`` queries per theme), and the practices (never saved) carry them as their
+    in-memory theme list, sorted by the default-language name.
     """
-    themes = {theme.pk: theme for practice in practices for theme in practice.themes.all()}
-    labels = term_labels(Theme, themes.values())
+    links = (
+        PracticePage.themes.through.objects.filter(practicepage_id__in=[practice.pk for practice in practices])
+        .order_by("theme__name", "theme_id")
+        .values_list(
+            "practicepage_id", "theme_id", "theme__slug", "theme__name", "theme__translation_key", "theme__locale_id"
+        )
+    )
+    themes_of: dict[int, list[TermLabel]] = {practice.pk: [] for practice in practices}
+    keys: dict = {}
+    active = active_locale()
+    for page_id, pk, slug, name, key, locale_id in links:
+        label = TermLabel(pk, slug, name)
+        themes_of[page_id].append(label)
+        if locale_id != active.pk:
+            keys.setdefault(key, []).append(label)
+    if keys:
+        for key, name in Theme.objects.filter(translation_key__in=keys, locale=active).values_list(
+            "translation_key", "name"
+        ):
+            for label in keys[key]:
+                label.name = name
     for practice in practices:
-        terms = [TermLabel(theme.pk, theme.slug, labels[theme.pk]) for theme in practice.themes.all()]
-        practice._cluster_related_objects = {**getattr(practice, "_cluster_related_objects", {}), "themes": terms}
+        related = getattr(practice, "_cluster_related_objects", {})
+        practice._cluster_related_objects = {**related, "themes": themes_of[practice.pk]}
 
 
 # Stream fields are parsed on load; cards and highlights never read these.
@@ -208,7 +227,7 @@ def load_practices(ids: list[int]) -> list[PracticePage]:
         PracticePage.objects.filter(pk__in=ids)
         .defer(*CARD_UNUSED_FIELDS)
         .select_related("locale")
-        .prefetch_related("places", Prefetch("themes", queryset=Theme.objects.order_by("name")))
+        .prefetch_related("places")
     )
     by_id = {page.pk: page for page in pages}
     practices = [by_id[pk] for pk in ids if pk in by_id]

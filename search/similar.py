@@ -255,7 +255,7 @@ def similar_practices(page: PracticePage) -> QuerySet:
         public(PracticePage.objects.live())
         .filter(similarpractice_links__page=page)
         .order_by("similarpractice_links__position")
-        .prefetch_related("places", "themes")
+        .prefetch_related("places")
     )
 
 
