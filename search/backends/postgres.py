@@ -1,5 +1,10 @@
 """PostgreSQL: a table of weighted ``tsvector`` documents (A title, B labels, C body) with a GIN index.
 
+Next to each document a small ``head`` (title and labels only, with its own GIN index) serves the first
+ranking tiers: checking a title match needs the stems' weights, which no GIN index holds, so PostgreSQL
+re-reads every candidate row; reading the short head instead of the whole (toasted) document keeps that
+cheap when a word is in nearly every practice.
+
 The stems come pre-analysed from ``search.analysis`` and are stored with the ``simple`` configuration,
 which only lower-cases: the same stems as on SQLite, so the same query finds the same practices. The
 query is built as a ``tsquery`` of quoted stems (letters and digits only), never from the person's text.
@@ -16,9 +21,11 @@ from search.analysis import Phrase, Query, Term
 TABLE = "practice_search_document"
 # ts_rank weights for {D, C, B, A}: body, labels, title far apart (see the SQLite backend).
 WEIGHTS = "{0.0, 0.05, 0.25, 1.0}"
-CREATE = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} (page_id bigint PRIMARY KEY, document tsvector NOT NULL);"
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_gin ON {TABLE} USING gin (document)"
+CREATE = (  # as migrations 0002 and 0003 leave it
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (page_id bigint PRIMARY KEY, document tsvector NOT NULL, "
+    "head tsvector NOT NULL DEFAULT ''::tsvector);"
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_gin ON {TABLE} USING gin (document);"
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_head_gin ON {TABLE} USING gin (head)"
 )
 
 
@@ -59,32 +66,39 @@ class PostgresBackend:
         return self._ids(tsquery(query), ranked=False) if query else []
 
     def ranked_tiers(self, query: Query) -> Iterator[list[int]]:
-        """Every word in the title, then in title or labels, then anywhere; by ts_rank within each.
+        """Every word in the title, then in title or labels (both by ts_rank of the head), then anywhere (by
+        ts_rank of the whole document).
 
-        The title tier is ranked alone; the rest (one pass for both of its tiers) only when a page reaches
-        past it, since ranking every match costs most of a search when a word is in nearly every practice.
+        The title tier is ranked alone; the next two only when a page reaches past it, since ranking every
+        match costs most of a search when a word is in nearly every practice.
         """
         if not query:
             return
         expression = tsquery(query)
-        title, title_or_labels = (tsquery(query, weights=weights) for weights in ("A", "AB"))
-        rank = f"ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id"
+        title = tsquery(query, weights="A")
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s) ORDER BY {rank}",
+                f"SELECT page_id FROM {TABLE} WHERE head @@ to_tsquery('simple', %s) "
+                f"ORDER BY ts_rank('{WEIGHTS}', head, to_tsquery('simple', %s)) DESC, page_id",
                 [title, expression],
             )
             yield [row[0] for row in cursor.fetchall()]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT page_id, document @@ to_tsquery('simple', %s) FROM {TABLE} "
-                "WHERE document @@ to_tsquery('simple', %s) AND NOT document @@ to_tsquery('simple', %s) "
-                f"ORDER BY 2 DESC, {rank}",
-                [title_or_labels, expression, title, expression],
+                f"SELECT page_id FROM {TABLE} WHERE head @@ to_tsquery('simple', %s) "
+                "AND NOT head @@ to_tsquery('simple', %s) "
+                f"ORDER BY ts_rank('{WEIGHTS}', head, to_tsquery('simple', %s)) DESC, page_id",
+                [expression, title, expression],
             )
-            rest = cursor.fetchall()
-        yield [pk for pk, in_labels in rest if in_labels]
-        yield [pk for pk, in_labels in rest if not in_labels]
+            yield [row[0] for row in cursor.fetchall()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s) "
+                "AND NOT head @@ to_tsquery('simple', %s) "
+                f"ORDER BY ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id",
+                [expression, expression, expression],
+            )
+            yield [row[0] for row in cursor.fetchall()]
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
         """All matches best first: the tiers joined (``require_all``), else by ts_rank of any word."""
@@ -103,10 +117,11 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(CREATE)
             cursor.executemany(
-                f"INSERT INTO {TABLE} (page_id, document) VALUES (%s, "
-                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
-                "|| setweight(to_tsvector('simple', %s), 'C')) "
-                "ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document",
+                f"INSERT INTO {TABLE} (page_id, head, document) SELECT page_id, head, "
+                "head || setweight(to_tsvector('simple', body), 'C') FROM (SELECT %s::bigint AS page_id, "
+                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') AS head, "
+                "%s::text AS body) AS analysed "
+                "ON CONFLICT (page_id) DO UPDATE SET head = EXCLUDED.head, document = EXCLUDED.document",
                 [(d.page_id, d.title, d.labels, d.body) for d in documents],
             )
 
