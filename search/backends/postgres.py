@@ -76,29 +76,22 @@ class PostgresBackend:
             return
         expression = tsquery(query)
         title = tsquery(query, weights="A")
+        yield self._tier("head", title, None, expression)
+        yield self._tier("head", expression, title, expression)
+        yield self._tier("document", expression, expression, expression)
+
+    def _tier(self, column: str, match: str, excluded: str | None, ranking: str) -> list[int]:
+        """Ids whose ``column`` matches ``match`` and whose head does not match ``excluded``, by ts_rank of
+        ``ranking`` on that column."""
+        sql = f"SELECT page_id FROM {TABLE} WHERE {column} @@ to_tsquery('simple', %s) "
+        params = [match]
+        if excluded is not None:
+            sql += "AND NOT head @@ to_tsquery('simple', %s) "
+            params.append(excluded)
+        sql += f"ORDER BY ts_rank('{WEIGHTS}', {column}, to_tsquery('simple', %s)) DESC, page_id"
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT page_id FROM {TABLE} WHERE head @@ to_tsquery('simple', %s) "
-                f"ORDER BY ts_rank('{WEIGHTS}', head, to_tsquery('simple', %s)) DESC, page_id",
-                [title, expression],
-            )
-            yield [row[0] for row in cursor.fetchall()]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT page_id FROM {TABLE} WHERE head @@ to_tsquery('simple', %s) "
-                "AND NOT head @@ to_tsquery('simple', %s) "
-                f"ORDER BY ts_rank('{WEIGHTS}', head, to_tsquery('simple', %s)) DESC, page_id",
-                [expression, title, expression],
-            )
-            yield [row[0] for row in cursor.fetchall()]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s) "
-                "AND NOT head @@ to_tsquery('simple', %s) "
-                f"ORDER BY ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id",
-                [expression, expression, expression],
-            )
-            yield [row[0] for row in cursor.fetchall()]
+            cursor.execute(sql, [*params, ranking])
+            return [row[0] for row in cursor.fetchall()]
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
         """All matches best first: the tiers joined (``require_all``), else by ts_rank of any word."""
