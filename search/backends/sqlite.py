@@ -61,19 +61,19 @@ class SQLiteBackend:
     def ranked_tiers(self, query: Query) -> Iterator[list[int]]:
         """Every word in the title, then in title or labels, then anywhere; by bm25 within each.
 
-        bm25 costs most of a search when a word is in nearly every practice, so the title tier is ranked
-        alone (its score: the title match plus the whole match, as FTS5 scores every phrase of the
-        expression), and the rest only when a page reaches past it.
+        bm25 costs most of a search when a word is in nearly every practice, so each tier is its own
+        FTS5 query, asked only when a page reaches it: a word in every body is ranked in full only for
+        the page that gets past the title and label tiers. Each tier's score is FTS5's bm25 of its whole
+        expression (the tier's columns plus the whole match).
         """
         if not query:
             return
         everywhere = match_expression(query)
         title = match_expression(query, columns=TIERS[0])
+        head = match_expression(query, columns=TIERS[1])
         yield self._ids(f"({title}) AND ({everywhere})", ranked=True)
-        rest = self._ids(f"({everywhere}) NOT ({title})", ranked=True)
-        labels = set(self._ids(match_expression(query, columns=TIERS[1]), ranked=False))
-        yield [pk for pk in rest if pk in labels]
-        yield [pk for pk in rest if pk not in labels]
+        yield self._ids(f"({head}) AND ({everywhere}) NOT ({title})", ranked=True)
+        yield self._ids(f"({everywhere}) NOT ({head})", ranked=True)
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
         """All matches best first: the tiers joined (``require_all``), else by bm25 of any word."""
