@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.analysis import Phrase, Query, Term
 
@@ -51,6 +51,19 @@ def tsquery(query: Query, *, require_all: bool = True, weights: str = "") -> str
     return joiner.join(clause_tsquery(clause, weights) for clause in query.clauses)
 
 
+def _fetch_ids(sql: str, params: list) -> list[int]:
+    """The first column of ``sql``'s rows, read through the GIN indexes.
+
+    The planner prices ``@@`` as cheap and picks a sequential scan when a word is in most practices; but
+    that scan reads and matches every (toasted) document: 55–100 ms at 10,000 practices, against 5–8 ms
+    for the index, which answers an unweighted match without rechecking a row.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 class PostgresBackend:
     def _ids(self, expression: str, ranked: bool) -> list[int]:
         sql = f"SELECT page_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s)"
@@ -58,9 +71,7 @@ class PostgresBackend:
         if ranked:
             sql += f" ORDER BY ts_rank('{WEIGHTS}', document, to_tsquery('simple', %s)) DESC, page_id"
             params.append(expression)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        return _fetch_ids(sql, params)
 
     def matched_ids(self, query: Query) -> list[int]:
         return self._ids(tsquery(query), ranked=False) if query else []
@@ -89,9 +100,7 @@ class PostgresBackend:
             sql += "AND NOT head @@ to_tsquery('simple', %s) "
             params.append(excluded)
         sql += f"ORDER BY ts_rank('{WEIGHTS}', {column}, to_tsquery('simple', %s)) DESC, page_id"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, ranking])
-            return [row[0] for row in cursor.fetchall()]
+        return _fetch_ids(sql, [*params, ranking])
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
         """All matches best first: the tiers joined (``require_all``), else by ts_rank of any word."""
