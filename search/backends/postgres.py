@@ -1,9 +1,10 @@
 """PostgreSQL: a table of weighted ``tsvector`` documents (A title, B labels, C body) with a GIN index.
 
-Next to each document a small ``head`` (title and labels only, with its own GIN index) serves the first
-ranking tiers: checking a title match needs the stems' weights, which no GIN index holds, so PostgreSQL
-re-reads every candidate row; reading the short head instead of the whole (toasted) document keeps that
-cheap when a word is in nearly every practice.
+Next to each document its ``title`` and its ``head`` (title and labels), each with its own GIN index,
+serve the first ranking tiers: a tier is a plain match on its own column, which the GIN index answers
+without rechecking rows (a weighted query, such as "in the title" on the whole document, makes PostgreSQL
+re-read every candidate), and the title and label tiers rank the short head instead of the whole
+(toasted) document.
 
 The stems come pre-analysed from ``search.analysis`` and are stored with the ``simple`` configuration,
 which only lower-cases: the same stems as on SQLite, so the same query finds the same practices. The
@@ -21,34 +22,34 @@ from search.analysis import Phrase, Query, Term
 TABLE = "practice_search_document"
 # ts_rank weights for {D, C, B, A}: body, labels, title far apart (see the SQLite backend).
 WEIGHTS = "{0.0, 0.05, 0.25, 1.0}"
-CREATE = (  # as migrations 0002 and 0003 leave it
+CREATE = (  # as migrations 0002 to 0004 leave it
     f"CREATE TABLE IF NOT EXISTS {TABLE} (page_id bigint PRIMARY KEY, document tsvector NOT NULL, "
-    "head tsvector NOT NULL DEFAULT ''::tsvector);"
+    "head tsvector NOT NULL DEFAULT ''::tsvector, title tsvector NOT NULL DEFAULT ''::tsvector);"
     f"CREATE INDEX IF NOT EXISTS {TABLE}_gin ON {TABLE} USING gin (document);"
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_head_gin ON {TABLE} USING gin (head)"
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_head_gin ON {TABLE} USING gin (head);"
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_title_gin ON {TABLE} USING gin (title)"
 )
 
 
-def _lexeme(stem: str, weights: str = "") -> str:
-    quoted = "'" + stem.replace("'", "").replace("\\", "") + "'"
-    return f"{quoted}:{weights}" if weights else quoted
+def _lexeme(stem: str) -> str:
+    return "'" + stem.replace("'", "").replace("\\", "") + "'"
 
 
-def clause_tsquery(clause: Term | Phrase, weights: str = "") -> str:
+def clause_tsquery(clause: Term | Phrase) -> str:
     if isinstance(clause, Phrase):
-        options = ["(" + " <-> ".join(_lexeme(s, weights) for s in sequence) + ")" for sequence in clause.sequences]
+        options = ["(" + " <-> ".join(_lexeme(s) for s in sequence) + ")" for sequence in clause.sequences]
     else:
-        options = [_lexeme(stem, weights) for stem in clause.stems]
+        options = [_lexeme(stem) for stem in clause.stems]
         if clause.parts:
-            parts = ("(" + " | ".join(_lexeme(s, weights) for s in part) + ")" for part in clause.parts)
+            parts = ("(" + " | ".join(_lexeme(s) for s in part) + ")" for part in clause.parts)
             options.append("(" + " & ".join(parts) + ")")
     return "(" + " | ".join(options) + ")"
 
 
-def tsquery(query: Query, *, require_all: bool = True, weights: str = "") -> str:
-    """Quoted stems only; ``weights`` ("A", "AB") restricts every stem to those fields."""
+def tsquery(query: Query, *, require_all: bool = True) -> str:
+    """Quoted stems only."""
     joiner = " & " if require_all else " | "
-    return joiner.join(clause_tsquery(clause, weights) for clause in query.clauses)
+    return joiner.join(clause_tsquery(clause) for clause in query.clauses)
 
 
 def _fetch_ids(sql: str, params: list) -> list[int]:
@@ -80,27 +81,25 @@ class PostgresBackend:
         """Every word in the title, then in title or labels (both by ts_rank of the head), then anywhere (by
         ts_rank of the whole document).
 
-        The title tier is ranked alone; the next two only when a page reaches past it, since ranking every
-        match costs most of a search when a word is in nearly every practice.
+        Each tier is its own query, asked only when a page reaches it: ranking every match costs most of a
+        search when a word is in nearly every practice.
         """
         if not query:
             return
         expression = tsquery(query)
-        title = tsquery(query, weights="A")
-        yield self._tier("head", title, None, expression)
-        yield self._tier("head", expression, title, expression)
-        yield self._tier("document", expression, expression, expression)
+        yield self._tier(expression, matched_in="title", excluded_by=None, ranked_on="head")
+        yield self._tier(expression, matched_in="head", excluded_by="title", ranked_on="head")
+        yield self._tier(expression, matched_in="document", excluded_by="head", ranked_on="document")
 
-    def _tier(self, column: str, match: str, excluded: str | None, ranking: str) -> list[int]:
-        """Ids whose ``column`` matches ``match`` and whose head does not match ``excluded``, by ts_rank of
-        ``ranking`` on that column."""
-        sql = f"SELECT page_id FROM {TABLE} WHERE {column} @@ to_tsquery('simple', %s) "
-        params = [match]
-        if excluded is not None:
-            sql += "AND NOT head @@ to_tsquery('simple', %s) "
-            params.append(excluded)
-        sql += f"ORDER BY ts_rank('{WEIGHTS}', {column}, to_tsquery('simple', %s)) DESC, page_id"
-        return _fetch_ids(sql, [*params, ranking])
+    def _tier(self, expression: str, *, matched_in: str, excluded_by: str | None, ranked_on: str) -> list[int]:
+        """Ids whose ``matched_in`` column matches and whose ``excluded_by`` column does not (the tiers
+        before), by ts_rank on ``ranked_on``."""
+        match = "to_tsquery('simple', %s)"
+        sql = f"SELECT page_id FROM {TABLE} WHERE {matched_in} @@ {match} "
+        if excluded_by:
+            sql += f"AND NOT {excluded_by} @@ {match} "
+        sql += f"ORDER BY ts_rank('{WEIGHTS}', {ranked_on}, {match}) DESC, page_id"
+        return _fetch_ids(sql, [expression] * sql.count(match))
 
     def ranked_ids(self, query: Query, *, require_all: bool = True) -> list[int]:
         """All matches best first: the tiers joined (``require_all``), else by ts_rank of any word."""
@@ -119,11 +118,11 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(CREATE)
             cursor.executemany(
-                f"INSERT INTO {TABLE} (page_id, head, document) SELECT page_id, head, "
-                "head || setweight(to_tsvector('simple', body), 'C') FROM (SELECT %s::bigint AS page_id, "
-                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') AS head, "
-                "%s::text AS body) AS analysed "
-                "ON CONFLICT (page_id) DO UPDATE SET head = EXCLUDED.head, document = EXCLUDED.document",
+                f"INSERT INTO {TABLE} (page_id, title, head, document) SELECT page_id, title, title || labels, "
+                "title || labels || setweight(to_tsvector('simple', body), 'C') FROM (SELECT %s::bigint AS page_id, "
+                "setweight(to_tsvector('simple', %s), 'A') AS title, setweight(to_tsvector('simple', %s), 'B') "
+                "AS labels, %s::text AS body) AS analysed ON CONFLICT (page_id) DO UPDATE "
+                "SET title = EXCLUDED.title, head = EXCLUDED.head, document = EXCLUDED.document",
                 [(d.page_id, d.title, d.labels, d.body) for d in documents],
             )
 

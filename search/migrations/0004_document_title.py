@@ -1,0 +1,29 @@
+from django.db import migrations
+
+ADD_TITLE = (
+    "ALTER TABLE practice_search_document ADD COLUMN IF NOT EXISTS title tsvector NOT NULL DEFAULT ''::tsvector;"
+    # The title (A) of the documents already stored: no re-analysis needed.
+    "UPDATE practice_search_document SET title = ts_filter(head, '{a}');"
+    "CREATE INDEX IF NOT EXISTS practice_search_document_title_gin ON practice_search_document USING gin (title)"
+)
+DROP_TITLE = (
+    "DROP INDEX IF EXISTS practice_search_document_title_gin;"
+    "ALTER TABLE practice_search_document DROP COLUMN IF EXISTS title"
+)
+
+
+def add_title(apps, schema_editor):
+    """PostgreSQL: the title part of each search document, so the title tier needs no weight recheck."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(ADD_TITLE)
+
+
+def drop_title(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_TITLE)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("practice_search", "0003_document_head")]
+
+    operations = [migrations.RunPython(add_title, drop_title)]
