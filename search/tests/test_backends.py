@@ -106,3 +106,15 @@ def test_german_pages_are_stemmed_in_german(client, shared_corpus):
     # German stemming: "Arbeitgeber" finds "Arbeitgebern"; the English config would not.
     data = client.get("/api/search/", {"q": "Arbeitgebern Sprachkurs", "lang": "de"}).json()
     assert [r["title"] for r in data["results"]] == ["Deutsch im Betrieb"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings: PostgreSQL only")
+def test_postgres_match_leaves_the_callers_planner_settings_alone(site_tree):
+    """Matches are read with sequential scans off; inside a caller's transaction (this test's) that ends
+    with the query."""
+    page = make_practice(site_tree.index, "Harbour pilots", summary="Dock apprenticeships for newcomers.")
+    with connection.cursor() as cursor:
+        assert get_backend().matched_ids(analyse_query("harbour")) == [page.pk]
+        assert [pk for tier in get_backend().ranked_tiers(analyse_query("dock")) for pk in tier] == [page.pk]
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
