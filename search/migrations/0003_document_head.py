@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from search.migrations._postgres_sql import on_postgresql
+
 ADD_HEAD = (
     "ALTER TABLE practice_search_document ADD COLUMN IF NOT EXISTS head tsvector NOT NULL DEFAULT ''::tsvector;"
     # The title (A) and labels (B) of the documents already stored: no re-analysis needed.
@@ -12,18 +14,7 @@ DROP_HEAD = (
 )
 
 
-def add_head(apps, schema_editor):
-    """PostgreSQL: the title-and-labels part of each search document, for the first ranking tiers."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(ADD_HEAD)
-
-
-def drop_head(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_HEAD)
-
-
 class Migration(migrations.Migration):
     dependencies = [("practice_search", "0002_search_documents")]
 
-    operations = [migrations.RunPython(add_head, drop_head)]
+    operations = [on_postgresql(ADD_HEAD, DROP_HEAD)]

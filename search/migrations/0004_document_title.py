@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from search.migrations._postgres_sql import on_postgresql
+
 ADD_TITLE = (
     "ALTER TABLE practice_search_document ADD COLUMN IF NOT EXISTS title tsvector NOT NULL DEFAULT ''::tsvector;"
     # The title (A) of the documents already stored: no re-analysis needed.
@@ -12,18 +14,7 @@ DROP_TITLE = (
 )
 
 
-def add_title(apps, schema_editor):
-    """PostgreSQL: the title part of each search document, so the title tier needs no weight recheck."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(ADD_TITLE)
-
-
-def drop_title(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_TITLE)
-
-
 class Migration(migrations.Migration):
     dependencies = [("practice_search", "0003_document_head")]
 
-    operations = [migrations.RunPython(add_title, drop_title)]
+    operations = [on_postgresql(ADD_TITLE, DROP_TITLE)]
