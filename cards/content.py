@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.utils import translation
 from pydantic import BaseModel, ConfigDict, create_model
 
+from practices.memo import remember
 from practices.models import PracticePage
 from practices.params import ASCII_DIGITS, LARGEST_ID, ParameterError, ascii_int, choice, integer, read, text
 from practices.visibility import public
@@ -102,7 +103,8 @@ def embeddable() -> Any:
 
 
 def is_embeddable(page: PracticePage) -> bool:
-    return embeddable().filter(pk=page.pk).exists()
+    # asked twice by a practice page (oEmbed discovery links and "embed this practice"): once per request
+    return remember(f"embeddable {page.pk}", embeddable().filter(pk=page.pk).exists)
 
 
 def find_practice(ident: str, lang: str | None = None) -> PracticePage | None:

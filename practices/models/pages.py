@@ -64,7 +64,25 @@ class RequestHostInDevelopment:
         return site_id, f"{request.scheme}://{request.get_host()}", page_path
 
 
-class HomePage(RequestHostInDevelopment, Page):
+class RoutesToItsChildType:
+    """Route to a child page in one query: the child is read as the one type ``subpage_types`` allows.
+
+    Wagtail's ``Page.route`` reads the child as a plain page and then again as its specific type: two
+    queries per level of the URL. A child of another type (made outside the admin) still routes, through
+    Wagtail's way.
+    """
+
+    def route(self, request, path_components):
+        child_models = self.allowed_subpage_models()
+        if path_components and len(child_models) == 1:
+            child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self  # as Page.route: the breadcrumb's get_parent needs no query
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class HomePage(RequestHostInDevelopment, RoutesToItsChildType, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -85,7 +103,7 @@ class HomePage(RequestHostInDevelopment, Page):
         return context
 
 
-class PracticeIndexPage(RequestHostInDevelopment, Page):
+class PracticeIndexPage(RequestHostInDevelopment, RoutesToItsChildType, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -479,7 +497,7 @@ class PracticePage(RequestHostInDevelopment, Page):
 
     # Child relations the served page reads several times (key facts, JSON-LD, map, print): read once,
     # with their organisations, instead of one query per use and per organisation.
-    SERVED_RELATIONS = {"organisation_roles": ("organisation",), "places": (), "sources": ()}
+    SERVED_RELATIONS = {"organisation_roles": ("organisation",), "places": (), "sources": (), "themes": ()}
 
     def serve(self, request, *args, **kwargs):
         self.load_served_relations()

@@ -3,7 +3,7 @@ change within a request are made once."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from practices.choices import Role
 from practices.memo import memo
@@ -55,3 +55,24 @@ def test_a_restriction_added_within_a_memo_applies_at_once(site_tree):
         assert not public(PracticePage.objects.filter(pk=page.pk)).exists()
         PageViewRestriction.objects.filter(page=page).delete()
         assert public(PracticePage.objects.filter(pk=page.pk)).exists()
+
+
+def test_routing_reads_each_level_of_a_practice_url_once(site_tree, client, rf):
+    page = _practice(site_tree, 1)
+    client.get(page.url)  # warm
+    with CaptureQueriesContext(connection) as captured:
+        # as Wagtail's serve view gets it: the path below the language prefix (/en/)
+        route = Page.route_for_request(rf.get(page.url), page.url.split("/", 2)[2])
+    assert type(route.page) is PracticePage and route.page.pk == page.pk
+    assert route.page.get_parent().pk == site_tree.index.pk
+    reads = [query["sql"] for query in captured.captured_queries if query["sql"].startswith('SELECT "wagtailcore_page"')]
+    # the home page as its type (Wagtail; the site brought it as a plain page), the practice index, the practice
+    assert len(reads) == 3, "\n".join(reads)
+
+
+def test_a_practice_page_reads_its_themes_and_embeddability_once(site_tree, client):
+    queries = _queries(client, _practice(site_tree, 3))
+    themes = [sql for sql in queries if 'FROM "practices_theme"' in sql]
+    embeddable = [sql for sql in queries if sql.startswith('SELECT 1 AS "a" FROM "practices_practicepage"')]
+    assert len(themes) == 1, "\n".join(themes)
+    assert len(embeddable) == 1, "\n".join(embeddable)
