@@ -119,6 +119,14 @@ def run_map_benchmark(requests: int = 100) -> list[Row]:
     return rows
 
 
+def query_target(practices: int, vendor: str) -> str:
+    """Row (a)'s target, median/p95 ms, as the issues set it: 60/150 at 10,000 practices; at 100,000
+    120/250 on SQLite and 150/300 on PostgreSQL."""
+    if practices <= 20_000:
+        return "60/150"
+    return "150/300" if vendor == "postgresql" else "120/250"
+
+
 def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
     client = Client()
     index_url = "/en/practices/"
@@ -138,7 +146,9 @@ def run_benchmark(requests: int = 100, seed: int = 7) -> list[Row]:
         rows.append(Row(name, requests, round(median, 1), round(p95, 1), target))
 
     measure(
-        "(a) page: query + all facets + 20 results", lambda i: _get(client, index_url, {"q": queries[i % 16]}), "60/150"
+        "(a) page: query + all facets + 20 results",
+        lambda i: _get(client, index_url, {"q": queries[i % 16]}),
+        query_target(len(ids), connection.vendor),
     )
     measure("(b) page: query + two facets", lambda i: _get(client, index_url, {"q": queries[i % 16], **FACETS_TWO}))
     measure(

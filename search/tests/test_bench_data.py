@@ -69,3 +69,13 @@ def test_the_benchmark_reports_the_index_size_against_a_plain_index_and_leaves_n
     # bound: PostgreSQL keeps the files earlier tests' rolled-back rows grew)
     assert plain < ours
     assert PLAIN_TABLE not in connection.introspection.table_names()
+
+
+def test_the_benchmark_judges_row_a_by_the_target_of_its_size_and_database():
+    from search.bench.measure import Row, query_target
+
+    assert query_target(10_000, "sqlite") == query_target(10_000, "postgresql") == "60/150"
+    assert query_target(100_000, "sqlite") == "120/250"
+    assert query_target(100_000, "postgresql") == "150/300"
+    assert Row("(a)", 100, 86.3, 158.5, query_target(100_000, "sqlite")).meets == "yes"
+    assert Row("(a)", 100, 86.3, 158.5, query_target(10_000, "sqlite")).meets == "NO"
