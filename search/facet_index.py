@@ -31,6 +31,7 @@ from django.utils import translation
 from practices.changes import changes_between, current_version
 from practices.locales import default_locale
 from practices.models import ContentChange, PracticePage
+from practices.visibility import public
 from search.facets import FACETS
 
 ROW_FIELDS = ("pk", "locale_id", "translation_key", "title", "start_year", "first_published_at")
@@ -47,7 +48,7 @@ def _sort_facts(row: tuple) -> tuple[str, int | None, float | None]:
 
 def shown_practices():
     """The practices search shows: live, public, not aliases."""
-    return PracticePage.objects.live().public().filter(alias_of__isnull=True)
+    return public(PracticePage.objects.live()).filter(alias_of__isnull=True)
 
 
 @dataclass
@@ -220,14 +221,29 @@ class FacetIndex:
         for row in rows:
             new._add(row, values[row[0]])
             touched_groups.add(row[2])
+        added = {row[0]: new.bit[row[0]] for row in rows}  # id -> new position
+        new._table = self._updated_table(page_ids, added)
         dead = self.bits_of(page_ids)  # old positions of the changed practices (never reused)
         if self._geo is not None:  # its points follow the practices' positions, old and new
             removed = [self.bit[pk] for pk in page_ids if pk in self.bit]
-            added = {row[0]: new.bit[row[0]] for row in rows}
             new._geo = self._geo.updated(removed, added, practices=len(new.ids))
         for locale_id, bits in self.candidates_by_locale.items():
             new.candidates_by_locale[locale_id] = new._rechoose(bits & ~dead, locale_id, touched_groups)
         return new
+
+    def _updated_table(self, removed: set[int], added: dict[int, int]) -> np.ndarray | None:
+        """This index's position table with ``removed`` cleared and ``added`` (id -> position) set: a copy
+        instead of a rebuild from the whole ``bit`` dict (10 ms at 100,000 practices)."""
+        if self._table is None:
+            return None
+        size = max(self._table.size, max(added, default=0) + 1)
+        table = np.full(size, -1, dtype=np.int64)
+        table[: self._table.size] = self._table
+        gone = [pk for pk in removed if pk < size]
+        table[gone] = -1
+        if added:
+            table[list(added)] = list(added.values())
+        return table
 
     def _remove(self, pk: int) -> None:
         position = self.bit.pop(pk, None)

@@ -55,6 +55,26 @@ def test_changes_are_applied_incrementally_and_match_a_rebuild(corpus, site_tree
     assert index.orders["title"][0] == bridge.pk and index.orders["start_year"][-2] == bridge.pk
 
 
+def test_an_update_carries_the_position_table_over_with_the_changes(corpus, site_tree):
+    """The id -> position table is copied and patched, not rebuilt: it must agree with the new positions."""
+    other = WorkerFacetIndex()
+    before = other.get()
+    before.bits_of([])  # builds the table, as the first search does
+    bridge, mentors = corpus["bridge"], corpus["mentors"]
+    added = make_practice(site_tree.index, "Start-up Support", themes=("mentoring",))
+    bridge.title = "Bridge to Work, renewed"
+    bridge.save_revision().publish()
+    mentors.unpublish()
+
+    index = other.get()
+    assert index is not before and other.updates >= 1 and index._table is not None
+    table = index._table
+    assert {pk: int(table[pk]) for pk in index.bit} == index.bit
+    assert table[mentors.pk] == -1 and index.bit[added.pk] == len(index.ids) - 1
+    assert index.bit[bridge.pk] != before.bit[bridge.pk]  # re-added at a new position
+    assert snapshot(index) == snapshot(build())
+
+
 def test_a_private_practice_leaves_search_in_every_worker_at_the_next_request(client, corpus):
     """Two workers without a shared cache; a restriction swap that keeps the number of restrictions."""
     other = WorkerFacetIndex()
