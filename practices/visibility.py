@@ -18,9 +18,24 @@ def public(pages: PageQuerySet) -> PageQuerySet:
     Wagtail's ``public()`` loads every restriction joined to its page; on SQLite that join scans every
     page even when there is no restriction at all (5 ms at 10,000 practices, several times per request).
     """
-    if not remember(ANY_RESTRICTION, PageViewRestriction.objects.exists):
+    if not any_view_restriction():
         return pages
     return pages.public()
+
+
+def any_view_restriction() -> bool:
+    """Whether any page has a view restriction (once per request)."""
+    return remember(ANY_RESTRICTION, PageViewRestriction.objects.exists)
+
+
+class NoRestrictionShortcut:
+    """A page's ``get_view_restrictions()`` without its two queries (ancestors, then their restrictions)
+    when no page has a view restriction at all, the usual case: Wagtail asks on every page served."""
+
+    def get_view_restrictions(self):
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)

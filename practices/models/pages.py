@@ -44,7 +44,7 @@ from practices.transfer_facts import (
     yearly_cost_eur,
 )
 from practices.validators import validate_year
-from practices.visibility import public
+from practices.visibility import NoRestrictionShortcut, public
 
 _STATUS_LABELS = dict(Status.choices)
 STORY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -82,7 +82,7 @@ class RoutesToItsChildType:
         return super().route(request, path_components)
 
 
-class HomePage(RequestHostInDevelopment, RoutesToItsChildType, Page):
+class HomePage(RequestHostInDevelopment, NoRestrictionShortcut, RoutesToItsChildType, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -103,7 +103,7 @@ class HomePage(RequestHostInDevelopment, RoutesToItsChildType, Page):
         return context
 
 
-class PracticeIndexPage(RequestHostInDevelopment, RoutesToItsChildType, Page):
+class PracticeIndexPage(RequestHostInDevelopment, NoRestrictionShortcut, RoutesToItsChildType, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -187,7 +187,7 @@ class PracticePageForm(WagtailAdminPageForm):
         return valid
 
 
-class PracticePage(RequestHostInDevelopment, Page):
+class PracticePage(RequestHostInDevelopment, NoRestrictionShortcut, Page):
     """A good practice, stored as a structured record."""
 
     short_name = models.CharField(_("short name or acronym"), max_length=80, blank=True)

@@ -77,3 +77,17 @@ def test_a_practice_page_reads_its_themes_and_embeddability_once(site_tree, clie
     embeddable = [sql for sql in queries if sql.startswith('SELECT 1 AS "a" FROM "practices_practicepage"')]
     assert len(themes) == 1, "\n".join(themes)
     assert len(embeddable) == 1, "\n".join(embeddable)
+
+
+def test_with_no_restriction_anywhere_serving_a_page_asks_once_whether_there_is_any(site_tree, client):
+    queries = _queries(client, _practice(site_tree, 1))
+    asked = [sql for sql in queries if 'FROM "wagtailcore_pageviewrestriction"' in sql]
+    assert len(asked) == 1 and "LIMIT 1" in asked[0], "\n".join(asked)
+
+
+def test_a_restriction_on_the_practice_index_still_guards_its_practices(site_tree, client):
+    page = _practice(site_tree, 1)
+    PageViewRestriction.objects.create(page=site_tree.index, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert list(page.get_view_restrictions()) == list(PageViewRestriction.objects.filter(page=site_tree.index))
