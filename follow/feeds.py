@@ -99,7 +99,10 @@ class UpdatesFeed(SearchFeed):
         return list(practices.order_by("-last_published_at", "-pk")[:50])
 
     def item_guid(self, item: PracticePage) -> str:
-        stamp = item.last_published_at.strftime("%Y%m%dT%H%M%S") if item.last_published_at else "0"
+        # One id per published version: two publishes within the same second are two entries.
+        if item.live_revision_id:
+            return f"{item.full_url}#revision-{item.live_revision_id}"
+        stamp = item.last_published_at.strftime("%Y%m%dT%H%M%S.%f") if item.last_published_at else "0"
         return f"{item.full_url}#updated-{stamp}"
 
     def item_pubdate(self, item: PracticePage):

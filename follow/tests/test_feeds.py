@@ -67,6 +67,24 @@ def test_updates_feed_shows_each_update_as_a_new_entry(client, corpus):
     assert parse_atom(client.get("/de/feeds/updates/")).findall(f"{ATOM}entry") == []
 
 
+def test_two_publishes_in_the_same_second_are_two_entries(client, corpus):
+    bridge = corpus["bridge"]
+
+    def bridge_entry_id() -> str:
+        feed = parse_atom(client.get("/en/feeds/updates/"))
+        (entry,) = [e for e in feed.findall(f"{ATOM}entry") if e.find(f"{ATOM}title").text == bridge.title]
+        return entry.find(f"{ATOM}id").text
+
+    bridge.save_revision().publish()
+    first = bridge_entry_id()
+    bridge.refresh_from_db()
+    same_moment = bridge.last_published_at
+    bridge.summary = "Corrected again."
+    bridge.save_revision().publish()
+    type(bridge).objects.filter(pk=bridge.pk).update(last_published_at=same_moment)
+    assert bridge_entry_id() != first
+
+
 def test_search_page_links_its_feed_and_downloads(client, corpus):
     html = client.get("/en/practices/?q=job&theme=employer-engagement&page=1").content.decode()
     assert (
