@@ -4,6 +4,7 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -105,3 +106,6 @@ def browser(monkeypatch):
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+        # Inside Playwright's block the ORM runs in another context, so it opened its own database
+        # connections; closed here, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
