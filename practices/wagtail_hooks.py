@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -51,11 +52,19 @@ class OrganisationChooseResultsView(ChooseResultsView):
     columns = OrganisationChooseView.columns
 
 
+class OrganisationCreationForm(WagtailAdminModelForm):
+    """The chooser's "Create" tab, built as Wagtail's admin forms are (its widgets; https for bare web addresses)."""
+
+    class Meta(WagtailAdminModelForm.Meta):
+        model = Organisation
+        fields = ["name", "short_name", "organisation_type", "website", "city", "country"]
+
+
 class OrganisationChooserViewSet(SnippetChooserViewSet):
     choose_view_class = OrganisationChooseView
     choose_results_view_class = OrganisationChooseResultsView
     # A "Create" tab in the chooser: editors add a missing organisation without leaving the practice.
-    form_fields = ["name", "short_name", "organisation_type", "website", "city", "country"]
+    creation_form_class = OrganisationCreationForm
     create_action_label = _("Create organisation")
 
 

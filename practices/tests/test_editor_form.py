@@ -77,6 +77,24 @@ def test_the_organisation_chooser_shows_city_and_type_and_can_create(editor_clie
     assert "Create organisation" in html
 
 
+def test_the_organisation_chooser_creates_with_https_for_a_bare_web_address(editor_client):
+    from practices.models import Organisation
+
+    response = editor_client.post(
+        reverse("wagtailsnippetchoosers_practices_organisation:create"),
+        {
+            "name": "Jobcenter Bochum",
+            "organisation_type": "",
+            "website": "jobcenter-bochum.example",
+            "city": "Bochum",
+            "country": "Deutschland",
+        },
+    )
+    assert response.status_code == 200 and response.json()["step"] == "chosen", response.content[:500]
+    created = Organisation.objects.get(name="Jobcenter Bochum")
+    assert (created.website, created.country) == ("https://jobcenter-bochum.example", "DE")
+
+
 @pytest.mark.parametrize(
     ("typed", "code"),
     [
