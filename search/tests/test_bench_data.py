@@ -79,3 +79,28 @@ def test_the_benchmark_judges_row_a_by_the_target_of_its_size_and_database():
     assert query_target(100_000, "postgresql") == "150/300"
     assert Row("(a)", 100, 86.3, 158.5, query_target(100_000, "sqlite")).meets == "yes"
     assert Row("(a)", 100, 86.3, 158.5, query_target(10_000, "sqlite")).meets == "NO"
+
+
+def test_a_missing_postgresql_benchmark_database_is_created_and_an_unreachable_server_is_named():
+    from django.core.management.base import CommandError
+    from django.db import connection, connections
+
+    from search.management.commands.search_bench import create_missing_database
+
+    if connection.vendor != "postgresql":
+        assert create_missing_database("bench.sqlite3") is False  # SQLite creates its file itself
+        return
+    name = "praxis_bench_created_by_a_test"
+    wrapper = type(connections["default"])({**connection.settings_dict, "NAME": name}, alias="bench_probe")
+    try:
+        assert create_missing_database(name, wrapper) is True
+        assert create_missing_database(name, wrapper) is False  # now it exists
+    finally:
+        wrapper.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+    unreachable = type(connections["default"])(
+        {**connection.settings_dict, "NAME": name, "PORT": "1"}, alias="bench_probe"
+    )
+    with pytest.raises(CommandError, match="Cannot connect to the benchmark database"):
+        create_missing_database(name, unreachable)

@@ -13,7 +13,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from practices.models import PracticePage
 from search.bench.data import create_practices
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         name = str(connection.settings_dict["NAME"])
         if "bench" not in name:
             raise CommandError(f"The database {name!r} is not a benchmark database (its name must contain 'bench').")
+        if create_missing_database(name):
+            self.stdout.write(f"Created the PostgreSQL database {name!r}.")
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_vocabularies", stdout=self.stdout if options["verbosity"] > 1 else io.StringIO())
         started = time.perf_counter()
@@ -90,3 +93,19 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(self.style.SUCCESS(f"\nWritten to {path}"))
+
+
+def create_missing_database(name: str, database: BaseDatabaseWrapper = connection) -> bool:
+    """A PostgreSQL benchmark database that does not exist yet is created (SQLite creates its file itself)."""
+    if database.vendor != "postgresql":
+        return False
+    try:
+        database.ensure_connection()
+        return False
+    except DatabaseError as missing:
+        if "does not exist" not in str(missing):
+            raise CommandError(f"Cannot connect to the benchmark database {name!r}: {missing}") from missing
+    # Django's own test-database creation connects the same way: to the server's maintenance database.
+    with database._nodb_cursor() as cursor:
+        cursor.execute(f"CREATE DATABASE {database.ops.quote_name(name)}")
+    return True
